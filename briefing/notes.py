@@ -1,0 +1,247 @@
+"""Editor notes: read ``content/notes/*.md`` and render their Markdown body to safe HTML.
+
+A note is a Markdown file with YAML front matter::
+
+    ---
+    release: 2024-03-24-80784   # slug of the release it comments on
+    author: Somchai P.
+    date: 2026-11-22
+    lang: en                    # th | en — the language the note is written in
+    title: Optional heading
+    ---
+    Markdown body.
+
+Editor text is untrusted input: the body goes through Markdown and then the ``nh3`` sanitiser, so
+no ``<script>``, ``<style>``, ``<iframe>``, event-handler attribute or ``javascript:`` URL survives;
+links get ``rel="nofollow ugc"``. The front-matter reader here keeps the line of every key so
+``briefing.check`` and the Pelican plugin can report ``path:line: message``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+import nh3
+import yaml
+
+LANGS = ("th", "en")
+NOTE_REQUIRED = ("release", "author", "date", "lang")
+FENCE = re.compile(r"^(---|\.\.\.)\s*$")
+MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
+# What a note may contain once rendered: text structure, links, images, tables, code.
+ALLOWED_TAGS = frozenset(
+    "a abbr b blockquote br code del dd dl dt em h3 h4 h5 h6 hr i img li ol p pre q s small "
+    "strong sub sup table tbody td tfoot th thead tr ul".split()
+)
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "td": {"align"},
+    "th": {"align"},
+    "*": {"lang"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+LINK_REL = "nofollow ugc"
+
+
+class TextDateLoader(yaml.SafeLoader):
+    """SafeLoader keeping dates as text, so an impossible date is a checkable value, not a crash."""
+
+
+TextDateLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class NoteError(ValueError):
+    """A note or front matter that cannot be used; ``str()`` reads ``path:line: message``."""
+
+    def __init__(self, path: str, line: int, message: str):
+        self.path, self.line, self.message = path, line, message
+        super().__init__(f"{path}:{line}: {message}")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """YAML front matter of a Markdown file, with the 1-based file line of each top-level key."""
+
+    data: dict
+    lines: dict[str, int]
+    body: str
+    start_line: int  # line of the opening ``---``
+    body_line: int  # first line of the body
+    item_lines: dict[str, list[int]] = field(default_factory=dict)  # list items / mapping keys
+
+    def line(self, key: str, index: int | None = None) -> int:
+        """The line of ``key`` (of its ``index``-th item if given; else the opening fence)."""
+        if index is not None and index < len(self.item_lines.get(key, ())):
+            return self.item_lines[key][index]
+        return self.lines.get(key, self.start_line)
+
+
+@dataclass(frozen=True)
+class Note:
+    """One editor note, ready for templates (``html`` is already sanitised)."""
+
+    release: str
+    author: str
+    date: dt.date
+    lang: str
+    html: str
+    source_path: str
+    title: str = ""
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        """A stable HTML id for the note (from its file name)."""
+        return "note-" + re.sub(r"[^a-z0-9-]+", "-", Path(self.source_path).stem.lower())
+
+
+def read_front_matter(text: str, path: str) -> FrontMatter:
+    """Split ``---`` YAML front matter from the body; raise :class:`NoteError` with file:line."""
+    lines = text.splitlines(keepends=True)
+    first = 0
+    while first < len(lines) and not lines[first].strip():
+        first += 1
+    if first >= len(lines) or lines[first].strip() != "---":
+        raise NoteError(
+            path, first + 1 if lines else 1, "no YAML front matter (must start with ---)"
+        )
+    end = next((i for i in range(first + 1, len(lines)) if FENCE.match(lines[i])), None)
+    if end is None:
+        raise NoteError(path, first + 1, "front matter is not closed (no second --- line)")
+    yaml_text = "".join(lines[first + 1 : end])
+    offset = first + 1  # yaml marks are 0-based within yaml_text; file line = mark + offset + 1
+    loader = TextDateLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + offset + 1 if mark is not None else first + 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise NoteError(path, line, f"malformed YAML front matter: {problem}") from None
+    finally:
+        loader.dispose()
+    if data is None:
+        data, node = {}, None
+    if not isinstance(data, dict):
+        raise NoteError(path, first + 2, "front matter must be a mapping of key: value lines")
+    key_lines: dict[str, int] = {}
+    item_lines: dict[str, list[int]] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            key = str(key_node.value)
+            key_lines.setdefault(key, key_node.start_mark.line + offset + 1)
+            if isinstance(value, yaml.SequenceNode):
+                items = value.value
+            elif isinstance(value, yaml.MappingNode):
+                items = [k for k, _v in value.value]
+            else:
+                continue
+            item_lines.setdefault(key, [n.start_mark.line + offset + 1 for n in items])
+    return FrontMatter(
+        data=data,
+        lines=key_lines,
+        body="".join(lines[end + 1 :]),
+        start_line=first + 1,
+        body_line=end + 2,
+        item_lines=item_lines,
+    )
+
+
+def as_date(value: object) -> dt.date | None:
+    """An ISO date from YAML (already a date, or a ``YYYY-MM-DD`` string); ``None`` if invalid."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def sanitise_html(html: str) -> str:
+    """Keep only harmless markup: no scripts, styles, frames, event handlers or unsafe URLs."""
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags={"script", "style"},
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=LINK_REL,
+        strip_comments=True,
+    )
+
+
+def render_markdown_safe(text: str) -> str:
+    """Markdown → HTML → sanitised HTML (the only way a note body reaches the site)."""
+    html = markdown.markdown(text, extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+    return sanitise_html(html).strip()
+
+
+def parse_note(text: str, path: str) -> Note:
+    """Read one note file's text; raise :class:`NoteError` (file:line) on any problem."""
+    fm = read_front_matter(text, path)
+    for key in NOTE_REQUIRED:
+        value = fm.data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise NoteError(path, fm.start_line, f"missing required field '{key}'")
+    when = as_date(fm.data["date"])
+    if when is None:
+        raise NoteError(path, fm.line("date"), f"bad date {fm.data['date']!r} (use YYYY-MM-DD)")
+    lang = str(fm.data["lang"]).strip()
+    if lang not in LANGS:
+        raise NoteError(
+            path, fm.line("lang"), f"lang must be one of {', '.join(LANGS)}, not {lang!r}"
+        )
+    if not fm.body.strip():
+        raise NoteError(path, fm.body_line, "the note has no text below the front matter")
+    return Note(
+        release=str(fm.data["release"]).strip(),
+        author=str(fm.data["author"]).strip(),
+        date=when,
+        lang=lang,
+        html=render_markdown_safe(fm.body),
+        source_path=path,
+        title=str(fm.data.get("title") or "").strip(),
+        lines=fm.lines,
+    )
+
+
+def load_notes(notes_dir: Path, relative_to: Path | None = None) -> list[Note]:
+    """Every ``*.md`` note under ``notes_dir`` sorted by (date, path); paths shown relative."""
+    notes = []
+    for file in sorted(Path(notes_dir).rglob("*.md")):
+        shown = file.relative_to(relative_to) if relative_to else file
+        notes.append(parse_note(file.read_text(encoding="utf-8"), shown.as_posix()))
+    return sorted(notes, key=lambda n: (n.date, n.source_path))
+
+
+def group_by_release(notes: list[Note]) -> dict[str, list[Note]]:
+    """Notes keyed by release slug, each list sorted by date."""
+    grouped: dict[str, list[Note]] = {}
+    for note in sorted(notes, key=lambda n: (n.date, n.source_path)):
+        grouped.setdefault(note.release, []).append(note)
+    return grouped
+
+
+def orphan_notes(notes: list[Note], release_slugs: set[str]) -> list[NoteError]:
+    """One error per note whose ``release`` names no known release slug."""
+    return [
+        NoteError(
+            n.source_path, n.lines.get("release", 1), f"note points at no release: '{n.release}'"
+        )
+        for n in notes
+        if n.release not in release_slugs
+    ]

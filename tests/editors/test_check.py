@@ -1,0 +1,176 @@
+"""``invoke check`` (``briefing.check``): each class of editor mistake gives ``path:line: msg``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from editors_site import REPO, write_note, write_release
+
+from briefing.check import check_site
+
+SLUG = "2024-03-24-80784"
+EN = f"content/releases/en/{SLUG}.md"
+TH = f"content/releases/th/{SLUG}.md"
+
+
+def line_of(root: Path, rel: str, needle: str) -> int:
+    """1-based line of the first line of ``rel`` containing ``needle``."""
+    lines = (root / rel).read_text(encoding="utf-8").splitlines()
+    return next(i for i, text in enumerate(lines, 1) if needle in text)
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def messages(root: Path) -> list[str]:
+    problems, _summary = check_site(root)
+    return [str(p) for p in problems]
+
+
+def test_valid_site_has_no_problem_and_cli_prints_ok(site):
+    run = subprocess.run(
+        [sys.executable, "-m", "briefing.check", "--root", str(site)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.startswith("OK: 2 release files, 1 notes")
+
+
+def test_cli_exits_non_zero_and_prints_file_line(site):
+    edit(site, EN, "topics: [online-scams]", "topics: [online-scam]")
+    run = subprocess.run(
+        [sys.executable, "-m", "briefing.check", "--root", str(site)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert run.returncode == 1
+    line = line_of(site, EN, "topics:")
+    assert run.stdout.splitlines() == [
+        f"{EN}:{line}: unknown topics id 'online-scam' (not in content/taxonomy/topics.yaml)"
+    ]
+
+
+def test_malformed_front_matter_yaml(site):
+    edit(site, EN, "slug: ", "slug: [unclosed\nfoo: ")
+    assert messages(site)[0].startswith(f"{EN}:{line_of(site, EN, 'foo:')}: malformed YAML")
+
+
+def test_malformed_taxonomy_yaml(site):
+    path = site / "content/taxonomy/topics.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "- id: x\n   name: {en: X\n", "utf-8")
+    (problem,) = [m for m in messages(site) if "taxonomy" in m]
+    assert problem.startswith("content/taxonomy/topics.yaml:4: malformed YAML")
+
+
+def test_taxonomy_error_names_file_and_line(site):
+    path = site / "content/taxonomy/people.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("organisation: mdes", "organisation: nobody"),
+        "utf-8",
+    )
+    assert messages(site) == [
+        "content/taxonomy/people.yaml:1: wisit-wisitsora-at: unknown organisation 'nobody' "
+        "(not in organisations.yaml)"
+    ]
+
+
+def test_missing_required_field(site):
+    edit(site, TH, "title: ข่าวทดสอบ\n", "")
+    assert messages(site) == [f"{TH}:1: missing required field 'title'"]
+
+
+def test_note_missing_author(site):
+    note = write_note(site, "n.md", SLUG, author="''")
+    assert messages(site) == [f"content/notes/{note.name}:1: missing required field 'author'"]
+
+
+@pytest.mark.parametrize("value", ["2024-02-30", "24/03/2024", "2567-13-01"])
+def test_bad_release_date(site, value):
+    edit(site, EN, "date: 2024-03-24", f"date: {value}")
+    line = line_of(site, EN, "date:")
+    assert messages(site) == [
+        f"{EN}:{line}: bad date in 'date': '{value}' (use YYYY-MM-DD, a real day)"
+    ]
+
+
+def test_bad_note_date(site):
+    note = write_note(site, "late.md", SLUG)
+    edit(site, "content/notes/late.md", "date: 2026-11-20", "date: yesterday")
+    assert messages(site) == [f"content/notes/{note.name}:4: bad date 'yesterday' (use YYYY-MM-DD)"]
+
+
+@pytest.mark.parametrize(
+    ("key", "old", "new", "message"),
+    [
+        ("countries", "[KH, TH]", "[KH, XX]", "unknown countries id 'XX'"),
+        ("meetings", "[wg-as/1]", "[wg-as/1, no-such/2]", "unknown meeting series 'no-such'"),
+        ("topics", "[online-scams]", "[online-scams, fraud]", "unknown topics id 'fraud'"),
+        ("organisations", "[mdes]", "[mdes, unodc]", "unknown organisations id 'unodc'"),
+        ("people", "[wisit-wisitsora-at]", "[nobody]", "unknown people id 'nobody'"),
+    ],
+)
+def test_unknown_tag_ids(site, key, old, new, message):
+    edit(site, TH, f"{key}: {old}", f"{key}: {new}")
+    (problem,) = messages(site)
+    assert problem.startswith(f"{TH}:{line_of(site, TH, key + ':')}: {message}")
+
+
+def test_unknown_tag_in_block_list_points_at_the_item(site):
+    edit(site, TH, "topics: [online-scams]", "topics:\n  - online-scams\n  - fraud")
+    (problem,) = messages(site)
+    assert problem.startswith(f"{TH}:{line_of(site, TH, '- fraud')}: unknown topics id 'fraud'")
+
+
+def test_note_points_at_no_release(site):
+    write_note(site, "orphan.md", "2099-01-01-1")
+    assert messages(site) == [
+        "content/notes/orphan.md:2: note points at no release: '2099-01-01-1' "
+        "(no content/releases/*/2099-01-01-1.md)"
+    ]
+
+
+def test_duplicate_slug(site):
+    copy = write_release(site, "copy", "th")
+    edit(site, "content/releases/th/copy.md", "slug: copy", f"slug: {SLUG}")
+    assert messages(site) == [
+        f"content/releases/th/{copy.name}:5: duplicate slug '{SLUG}' (also used by {TH})"
+    ]
+
+
+def test_missing_translation_pair(site):
+    (site / EN).unlink()
+    assert messages(site) == [
+        f"{TH}:5: no English page with slug '{SLUG}' (expected content/releases/en/{SLUG}.md)"
+    ]
+
+
+def test_bad_translation_status(site):
+    edit(site, EN, "translation_status: machine", "translation_status: done")
+    line = line_of(site, EN, "translation_status")
+    assert messages(site) == [
+        f"{EN}:{line}: translation_status must be machine or reviewed, not 'done'"
+    ]
+
+
+def test_bad_meeting_status(site):
+    edit(site, EN, "{wg-as/1: held}", "{wg-as/1: finished}")
+    line = line_of(site, EN, "meeting_status")
+    assert messages(site) == [
+        f"{EN}:{line}: meeting_status of 'wg-as/1' must be held, announced or mentioned, "
+        "not 'finished'"
+    ]
+
+
+def test_lang_must_match_folder(site):
+    edit(site, EN, "lang: en", "lang: th")
+    assert messages(site) == [f"{EN}:4: lang is 'th' but the file is in the 'en' folder"]

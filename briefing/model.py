@@ -62,6 +62,8 @@ class Release:
     hashtags: tuple[str, ...] = ()
     source_url: str | None = None
     shape: str = "thaigov"  # "thaigov" | "dated" (starts " date YYYY-MM-DD") | …
+    paragraph_lines: tuple[int, ...] = ()  # source line number of each block in ``paragraphs``
+    body_lang: str = "th"  # "en" when the release itself is written in English (Latin ≫ Thai)
     # --- dates ---
     date: date | None = None  # publication date (CE)
     event_date: date | None = None

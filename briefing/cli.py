@@ -1,0 +1,117 @@
+"""Command line: ``python -m briefing convert SRC... --out DIR`` (see ``--help``)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from briefing import runner
+from briefing.reader import project_root
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+Convert raw Thai government press releases (plain-text .txt files) into a Thai and an
+English Markdown page each, with YAML front matter carrying dates, source, countries,
+meetings, topics, organisations, people and key figures from the taxonomy.
+
+Re-running is safe: unchanged sources leave files byte-identical; fields and text an
+editor changed are kept (conflicts are reported); writes are atomic."""
+
+EPILOG = """\
+examples:
+  python -m briefing convert content/sources --out content/releases
+  python -m briefing convert new/80784.txt --out content/releases --dry-run
+  python -m briefing convert ../shared/corpus/sample --out /tmp/out --jobs 2 --quiet
+
+exit status:
+  0  every file converted, updated or unchanged
+  1  at least one file was refused (bad input: empty, binary, not UTF-8, HTML,
+     no or impossible date line, duplicate of another release…); the others are written
+  2  usage error (unknown option, missing source path)"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m briefing", description="Briefing: bilingual press-release converter.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    conv = sub.add_parser(
+        "convert", help="convert raw releases into bilingual Markdown",
+        description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    conv.add_argument("sources", nargs="+", type=Path, metavar="SRC",
+                      help="raw release files, or folders searched for *.txt")
+    conv.add_argument("--out", required=True, type=Path, metavar="DIR",
+                      help="output folder; pages go to DIR/th/SLUG.md and DIR/en/SLUG.md")
+    conv.add_argument("--taxonomy", type=Path, default=Path("content/taxonomy"), metavar="DIR",
+                      help="taxonomy folder (default: content/taxonomy)")
+    conv.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
+                      help="worker processes (default: number of cores)")
+    conv.add_argument("--quiet", "-q", action="store_true",
+                      help="no progress bar; print only refusals, conflicts and the totals")
+    conv.add_argument("--dry-run", action="store_true",
+                      help="convert and report, but write nothing")
+    return parser
+
+
+def _progress(quiet: bool):
+    if quiet:
+        return None
+
+    def bar(results, total):
+        if total < runner.PROGRESS_MIN_FILES:
+            return results
+        from tqdm import tqdm
+
+        return tqdm(results, total=total, unit="file", file=sys.stderr, desc="converting")
+
+    return bar
+
+
+def report(summary, *, quiet: bool, dry_run: bool, out=sys.stdout) -> None:
+    """Print what happened: refusals with reasons, conflicts, then the totals."""
+    would = "would be " if dry_run else ""
+    if not quiet:
+        for label, files in (("converted", summary.converted), ("updated", summary.updated)):
+            for name in files:
+                print(f"{would}{label}: {name}", file=out)
+        for name, message in summary.warnings:
+            print(f"note: {name}: {message}", file=out)
+    for refused in summary.refused:
+        print(f"refused: {refused.message}", file=out)
+    for name, field in summary.conflicts:
+        print(f"conflict: {name}: '{field}' was edited by hand and the converter's value changed;"
+              " the edit is kept", file=out)
+    print(f"{len(summary.converted)} {would}converted, {len(summary.updated)} {would}updated, "
+          f"{len(summary.unchanged)} unchanged, {len(summary.refused)} refused, "
+          f"{len(summary.conflicts)} conflicts", file=out)
+    kinds = summary.refused_by_kind()
+    if kinds:
+        print("refused by reason: " + "; ".join(f"{k} ×{n}" for k, n in kinds.most_common()),
+              file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if args.jobs < 1:
+        print("error: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.taxonomy.is_dir():
+        print(f"error: taxonomy folder not found: {args.taxonomy}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        summary = runner.run(args.sources, args.out, args.taxonomy, root=project_root(),
+                             jobs=args.jobs, dry_run=args.dry_run, progress=_progress(args.quiet))
+    except runner.UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    report(summary, quiet=args.quiet, dry_run=args.dry_run)
+    return EXIT_REFUSED if summary.refused else EXIT_OK
+

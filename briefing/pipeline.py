@@ -1,0 +1,104 @@
+"""Compose the converter's stages for one file: read → normalise → parse → dates → tag → render.
+
+``convert_file`` never raises for bad input: it returns a :class:`Converted` (both files' front
+matter and bodies, ready for ``merge``) or a :class:`Refused` with a ``file:line: reason`` message.
+Tagging and the English text come from ``briefing.tag`` and ``briefing.english``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from briefing.dates import dates
+from briefing.english import render_english
+from briefing.merge import short_hash
+from briefing.model import Release, ReleaseError
+from briefing.normalise import normalise
+from briefing.parse import parse
+from briefing.reader import read_release
+from briefing.render import english_front_matter, make_slug, thai_body, thai_front_matter
+from briefing.tag import compile_matcher, tag
+from briefing.taxonomy import load_taxonomy
+
+#: Parts of a reason that vary per file (quotes, parentheses, numbers), dropped to get its kind.
+REASON_DETAIL_RE = re.compile(r"'[^']*'|\([^)]*\)|\d[\d,.\-]*|\s+of\s+\S+$")
+
+
+@dataclass(frozen=True)
+class Converted:
+    """Both generated files of one release (before merging with what is on disk)."""
+
+    source_file: str
+    slug: str
+    th_meta: dict[str, Any]
+    th_body: str
+    en_meta: dict[str, Any]
+    en_body: str
+    body_key: str  # short hash of the generated Thai body: equal bodies = duplicate releases
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A file the converter will not convert, and why."""
+
+    source_file: str
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return f"{self.source_file}:{self.reason}" if self.reason[:1].isdigit() else \
+            f"{self.source_file}: {self.reason}"
+
+    @property
+    def kind(self) -> str:
+        """The reason without its particulars, for counting refusals by class."""
+        text = self.reason.split(": ", 1)[1] if self.reason.startswith("line ") else self.reason
+        return " ".join(REASON_DETAIL_RE.sub(" ", text).split())
+
+
+def load_matcher(taxonomy_dir: Path):
+    """Load the taxonomy and compile the tagger's matcher (expensive: once per process)."""
+    return compile_matcher(load_taxonomy(taxonomy_dir))
+
+
+def prepare(release: Release, matcher, today: date | None = None) -> Release:
+    """The pure stages after reading: normalise → parse → dates → tag, then the slug."""
+    release = dates(parse(normalise(release)), today=today)
+    release = tag(release, matcher)
+    return replace(release, slug=make_slug(release))
+
+
+def build(release: Release, matcher) -> Converted:
+    """Render a prepared release into both files' front matter and bodies."""
+    english = render_english(release, matcher)
+    body = thai_body(release)
+    return Converted(
+        source_file=release.source_file,
+        slug=release.slug,
+        th_meta=thai_front_matter(release),
+        th_body=body,
+        en_meta=english_front_matter(release, english.title, english.summary),
+        en_body=english.body,
+        body_key=short_hash(body),
+        warnings=tuple(release.warnings),
+    )
+
+
+def _reason(exc: ReleaseError) -> str:
+    return f"{exc.line}: {exc.reason}" if exc.line else exc.reason
+
+
+def convert_file(path: Path, root: Path, matcher, today: date | None = None) -> Converted | Refused:
+    """Convert one raw file; bad input becomes a Refused with a readable reason."""
+    source_file = path.as_posix()
+    try:
+        release = read_release(path, root)
+        source_file = release.source_file
+        return build(prepare(release, matcher, today), matcher)
+    except ReleaseError as exc:
+        return Refused(source_file, _reason(exc))

@@ -1,0 +1,208 @@
+"""Batch conversion: find sources, convert in parallel, merge with what exists, write atomically.
+
+Workers (a ProcessPoolExecutor) only compute; the parent merges and writes in sorted order, so the
+output does not depend on the number of jobs. The taxonomy is loaded and the matcher compiled once
+per worker by the pool's initializer.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from briefing import pipeline
+from briefing.merge import MACHINE_KEY, merge
+from briefing.pipeline import Converted, Refused
+
+SOURCE_GLOB = "*.txt"
+LANGS = ("th", "en")
+#: Below this many files no progress bar is drawn.
+PROGRESS_MIN_FILES = 20
+_WORKER: dict = {}  # the worker process's matcher, set once by ``_init_worker``
+
+_FM_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class UsageError(Exception):
+    """A problem with the command line (missing source path…), exit status 2."""
+
+
+@dataclass
+class Summary:
+    """What a batch did, file by file."""
+
+    converted: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)
+    conflicts: list[tuple[str, str]] = field(default_factory=list)  # (output file, field)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (source file, message)
+
+    def refused_by_kind(self) -> Counter:
+        return Counter(r.kind for r in self.refused)
+
+
+def collect_sources(paths: Iterable[Path]) -> list[Path]:
+    """Files as given plus ``*.txt`` inside folders, sorted and de-duplicated."""
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob(SOURCE_GLOB)):
+                found[child] = None
+        elif path.exists():
+            found[path] = None
+        else:
+            raise UsageError(f"no such file or folder: {path}")
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def _front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if not text.startswith("---\n"):
+        return {}
+    end = text.find("\n---\n", 3)
+    try:
+        meta = yaml.load(text[4:end + 1], Loader=_FM_LOADER) if end > 0 else {}
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+@dataclass(frozen=True)
+class Existing:
+    """A release already converted into the output folder."""
+
+    slug: str
+    body_key: str | None
+
+
+def existing_outputs(out_dir: Path) -> dict[str, Existing]:
+    """``source_file`` → slug and recorded Thai body hash of every Thai file in ``out_dir``."""
+    found: dict[str, Existing] = {}
+    for path in sorted((out_dir / "th").glob("*.md")):
+        meta = _front_matter(path)
+        source = meta.get("source_file")
+        if isinstance(source, str):
+            machine = meta.get(MACHINE_KEY) if isinstance(meta.get(MACHINE_KEY), dict) else {}
+            found.setdefault(source, Existing(path.stem, machine.get("body")))
+    return found
+
+
+def _init_worker(taxonomy_dir: str) -> None:
+    _WORKER["matcher"] = pipeline.load_matcher(Path(taxonomy_dir))
+
+
+def _convert_in_worker(args: tuple[str, str, date | None]) -> Converted | Refused:
+    path, root, today = args
+    return pipeline.convert_file(Path(path), Path(root), _WORKER["matcher"], today)
+
+
+def convert_all(files: list[Path], root: Path, taxonomy_dir: Path, jobs: int,
+                today: date | None = None) -> Iterator[Converted | Refused]:
+    """Convert ``files`` (in their order) with ``jobs`` worker processes (1: in this process)."""
+    if jobs <= 1 or len(files) <= 1:
+        matcher = pipeline.load_matcher(taxonomy_dir)
+        for path in files:
+            yield pipeline.convert_file(path, root, matcher, today)
+        return
+    args = [(p.as_posix(), root.as_posix(), today) for p in files]
+    chunk = max(1, min(32, len(files) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, initializer=_init_worker,
+                             initargs=(taxonomy_dir.as_posix(),)) as pool:
+        yield from pool.map(_convert_in_worker, args, chunksize=chunk)
+
+
+def write_atomically(items: list[tuple[Path, str]]) -> None:
+    """Write every (path, text) or none: temp files in the same folder, then ``os.replace``."""
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, text in items:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            temps.append((tmp, path))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+            os.chmod(tmp, 0o644)
+        done: list[tuple[Path, bytes | None]] = []
+        try:
+            for tmp, path in temps:
+                old = path.read_bytes() if path.exists() else None
+                os.replace(tmp, path)
+                done.append((path, old))
+        except BaseException:
+            for path, old in reversed(done):  # put back what was there
+                if old is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    path.write_bytes(old)
+            raise
+    finally:
+        for tmp, _ in temps:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+def _place(result: Converted, out_dir: Path, summary: Summary, dry_run: bool) -> None:
+    merged = {}
+    for lang in LANGS:
+        path = out_dir / lang / f"{result.slug}.md"
+        existing = path.read_text(encoding="utf-8") if path.exists() else None
+        meta = result.th_meta if lang == "th" else result.en_meta
+        body = result.th_body if lang == "th" else result.en_body
+        merged[path] = merge(existing, meta, body)
+    for path, outcome in merged.items():
+        name = path.as_posix()
+        summary.conflicts.extend((name, f) for f in outcome.conflicts)
+    statuses = {m.status for m in merged.values()}
+    if statuses == {"unchanged"}:
+        summary.unchanged.append(result.source_file)
+        return
+    (summary.converted if statuses == {"converted"} else summary.updated).append(result.source_file)
+    if not dry_run:
+        write_atomically([(p, m.text) for p, m in merged.items() if m.status != "unchanged"])
+
+
+def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, jobs: int = 1,
+        dry_run: bool = False, today: date | None = None,
+        progress: Callable[[Iterator, int], Iterator] | None = None) -> Summary:
+    """Convert ``sources`` (files or folders) into ``out_dir/{th,en}/SLUG.md``; return a Summary."""
+    files = collect_sources(sources)
+    known = existing_outputs(out_dir)
+    slug_owner = {e.slug: src for src, e in known.items()}
+    body_owner = {e.body_key: src for src, e in known.items() if e.body_key}
+    results = convert_all(files, root, taxonomy_dir, jobs, today)
+    if progress is not None:
+        results = progress(results, len(files))
+    summary = Summary()
+    batch: list[Converted] = []
+    for result in results:
+        if isinstance(result, Refused):
+            summary.refused.append(result)
+        else:
+            batch.append(result)
+    for result in batch:
+        if result.source_file in known:
+            result = replace(result, slug=known[result.source_file].slug)
+            result.th_meta["slug"] = result.en_meta["slug"] = result.slug
+        other = body_owner.get(result.body_key)
+        if other is not None and other != result.source_file:
+            summary.refused.append(Refused(result.source_file, f"duplicate of {other} (same text)"))
+            continue
+        other = slug_owner.get(result.slug)
+        if other is not None and other != result.source_file:
+            summary.refused.append(
+                Refused(result.source_file, f"duplicate of {other} (same date and source URL)"))
+            continue
+        body_owner[result.body_key] = slug_owner[result.slug] = result.source_file
+        summary.warnings.extend((result.source_file, w) for w in result.warnings)
+        _place(result, out_dir, summary, dry_run)
+    summary.refused.sort(key=lambda r: r.source_file)
+    return summary

@@ -1,0 +1,79 @@
+"""merge: editors own what they edit; machine fields refresh; reviewed translations are kept."""
+
+from datetime import date
+
+from briefing.merge import fresh, merge
+from briefing.render import dump_markdown, load_markdown
+
+META = {
+    "title": "หัวข่าว",
+    "date": date(2024, 3, 24),
+    "lang": "th",
+    "slug": "2024-03-24-1",
+    "source_sha256": "aaa",
+    "countries": ["KH", "TH"],
+    "figures": [{"value": 338, "unit": "participants", "th": "338 คน", "en": "338 participants"}],
+}
+BODY = "ย่อหน้าแรก\n\nย่อหน้าสอง\n"
+
+
+def _edit(text: str, **changes) -> str:
+    meta, body = load_markdown(text)
+    body = changes.pop("body", body)
+    meta.update(changes)
+    return dump_markdown(meta, body)
+
+
+def test_new_file_then_unchanged():
+    first = merge(None, META, BODY)
+    assert first.status == "converted" and "machine:" in first.text
+    again = merge(first.text, dict(META), BODY)
+    assert again.status == "unchanged" and again.text == first.text and not again.conflicts
+
+
+def test_machine_fields_refresh_when_not_edited():
+    text = fresh(META, BODY)
+    new = merge(text, {**META, "source_sha256": "bbb", "countries": ["TH"]}, "ใหม่\n")
+    meta, body = load_markdown(new.text)
+    assert new.status == "updated" and not new.conflicts
+    assert meta["countries"] == ["TH"] and body == "ใหม่\n"
+
+
+def test_editor_edits_kept_and_conflicts_reported():
+    text = _edit(fresh(META, BODY), title="หัวข่าวที่บรรณาธิการแก้", countries=["KH", "LA", "TH"],
+                 notes="ตรวจแล้ว", body="ข้อความของบรรณาธิการ\n")
+    new = merge(text, {**META, "title": "หัวข่าวใหม่", "countries": ["TH"], "source_sha256": "b"},
+                "เนื้อใหม่\n")
+    meta, body = load_markdown(new.text)
+    assert meta["title"] == "หัวข่าวที่บรรณาธิการแก้"
+    assert meta["countries"] == ["KH", "LA", "TH"]
+    assert meta["notes"] == "ตรวจแล้ว"
+    assert meta["source_sha256"] == "b"  # not edited: refreshed
+    assert body == "ข้อความของบรรณาธิการ\n"
+    assert set(new.conflicts) == {"title", "countries", "body"}
+    # the conflict is reported once; a further identical run is unchanged
+    assert merge(new.text, {**META, "title": "หัวข่าวใหม่", "countries": ["TH"],
+                            "source_sha256": "b"}, "เนื้อใหม่\n").status == "unchanged"
+
+
+def test_editor_edit_without_machine_change_is_no_conflict():
+    text = _edit(fresh(META, BODY), title="แก้แล้ว")
+    new = merge(text, dict(META), BODY)
+    assert new.status == "unchanged" and not new.conflicts
+
+
+def test_reviewed_translation_flagged_outdated_and_body_kept():
+    en = {**META, "lang": "en", "title": "Headline", "translation_status": "machine"}
+    text = _edit(fresh(en, "Machine text\n"), translation_status="reviewed",
+                 body="An editor's translation.\n")
+    new = merge(text, {**en, "source_sha256": "changed"}, "New machine text\n")
+    meta, body = load_markdown(new.text)
+    assert meta["translation_status"] == "reviewed" and meta["translation_outdated"] is True
+    assert body == "An editor's translation.\n"
+    # same source again: no flag re-added after the editor deletes it
+    cleared = _edit(new.text)
+    cleared_meta, cleared_body = load_markdown(cleared)
+    del cleared_meta["translation_outdated"]
+    cleared = dump_markdown(cleared_meta, cleared_body)
+    assert merge(cleared, {**en, "source_sha256": "changed"}, "New machine text\n").status \
+        == "unchanged"

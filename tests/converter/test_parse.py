@@ -1,0 +1,95 @@
+"""parse: the thaigov and dated shapes, headline repeats, lists, hashtags, separators, source."""
+
+from datetime import date
+
+import pytest
+
+from briefing.model import Release, ReleaseError
+from briefing.normalise import normalise_text
+from briefing.parse import derive_headline, parse
+
+PREFIX = "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-"
+
+
+def _parse(text: str) -> Release:
+    return parse(Release("x.txt", text=normalise_text(text)))
+
+
+def test_thaigov_shape():
+    r = _parse(
+        f"{PREFIX}ข่าวดี มีประชุม\n\n\nวันพุธที่ 23 เมษายน 2568\nข่าวดี มีประชุม\nข่าวดี  มีประชุม\n"
+        "ย่อหน้าแรกของข่าวที่ยาวพอสมควร\n(1) ข้อแรก\n(2) ข้อสอง\nและ (3) ข้อสาม\nย่อหน้าสุดท้าย\n"
+        "#ข่าว #ประชุม\n#อาเซียน\n-----\n\nที่มา : https://www.thaigov.go.th/news/contents/details/95636"
+    )
+    assert r.title == "ข่าวดี มีประชุม"
+    assert (r.date_line, r.date_line_no) == ("วันพุธที่ 23 เมษายน 2568", 4)
+    assert r.paragraphs == (
+        "ย่อหน้าแรกของข่าวที่ยาวพอสมควร",
+        "(1) ข้อแรก\n(2) ข้อสอง\n(3) ข้อสาม",
+        "ย่อหน้าสุดท้าย",
+    )
+    assert r.paragraph_lines == (7, 8, 11)
+    assert r.points == ("(1) ข้อแรก", "(2) ข้อสอง", "(3) ข้อสาม")
+    assert r.hashtags == ("ข่าว", "ประชุม", "อาเซียน")
+    assert r.source_url == "https://www.thaigov.go.th/news/contents/details/95636"
+    assert r.shape == "thaigov" and r.body_lang == "th"
+
+
+def test_two_line_headline_is_joined():
+    r = _parse(
+        f"{PREFIX}หัวข่าวบรรทัดแรก\n\nวันที่ 1 มีนาคม 2567\nหัวข่าวบรรทัดแรก\nต่อหัวข่าวอีกนิด\n"
+        "เนื้อข่าวยาวกว่าบรรทัดหัวข่าวมากพอที่จะเป็นย่อหน้าของเนื้อหาจริงไม่ใช่หัวข่าว\n"
+        "ที่มา: https://www.thaigov.go.th/news/contents/details/1"
+    )
+    assert r.title == "หัวข่าวบรรทัดแรก ต่อหัวข่าวอีกนิด"
+    assert r.paragraphs[0].startswith("เนื้อข่าว")
+
+
+def test_truncated_title_takes_the_full_repeat():
+    full = "ข่าวที่มีหัวข่าวยาวมากจนถูกตัดในบรรทัดแรกของหน้าเว็บไซต์ ทำเนียบ"
+    r = _parse(f"{PREFIX}{full[:40]}\n\nวันที่ 1 มีนาคม 2567\n{full}\nเนื้อหาข่าว\n")
+    assert r.title == full
+
+
+def test_print_and_numeric_date_chrome_dropped():
+    r = _parse(f"{PREFIX}หัว\n\nวันที่ 1 มีนาคม 2567\n01/03/2567\nพิมพ์\nหัว\nเนื้อ\n")
+    assert r.paragraphs == ("เนื้อ",)
+
+
+def test_dated_shape_derives_headline():
+    r = _parse(
+        " date 2025-12-17 กระทรวงการต่างประเทศ จัดประชุมระหว่างประเทศว่าด้วยความร่วมมือ"
+        "เพื่อต่อต้านอาชญากรรมหลอกลวงทางอินเทอร์เน็ต ระหว่างวันที่ 17 - 18 ธันวาคม 2568 ที่กรุงเทพฯ\n"
+        "ย่อหน้าที่สอง"
+    )
+    assert r.shape == "dated" and r.date == date(2025, 12, 17) and r.source_url is None
+    assert r.title.endswith("ทางอินเทอร์เน็ต")
+    assert len(r.paragraphs) == 2 and r.paragraphs[0].startswith("กระทรวง")
+
+
+def test_english_language_release():
+    r = _parse(
+        f"{PREFIX}PM meets envoy\n\nวันจันทร์ที่ 25 สิงหาคม 2568\nPM meets envoy\n"
+        "August 25, 2025, the Prime Minister met the ambassador to discuss online scams.\n"
+    )
+    assert r.body_lang == "en" and r.title == "PM meets envoy"
+
+
+def test_derive_headline_cuts_at_space():
+    text = "คำ " * 80
+    head = derive_headline(text)
+    assert head.endswith("…") and len(head) <= 121 and not head[:-1].endswith(" ")
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("   \n\n", "no text"),
+        (f"{PREFIX}หัว\n\nไม่มีวันที่\nเนื้อ\n", "no date line"),
+        (f"{PREFIX}หัว\n\nวันที่ 1 มีนาคม 2567\nหัว\n\nที่มา : https://x.org/1", "no body"),
+        (" date 2025-02-30 เนื้อ", "impossible date"),
+    ],
+)
+def test_refusals(text, reason):
+    with pytest.raises(ReleaseError, match=reason):
+        _parse(text)

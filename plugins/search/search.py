@@ -1,0 +1,140 @@
+"""Pelican side of search: the ``/{lang}/search/`` pages and the index of every release.
+
+``SearchGenerator.generate_output`` writes both search pages (template ``search.html``) and then
+builds the index from the release objects (their rendered HTML as text, front-matter tags and the
+taxonomy names/aliases they match) with :func:`.index.build_index` into ``output/pagefind/``.
+Settings: ``SEARCH_INDEX`` (default True; False skips the index, e.g. for quick previews).
+"""
+
+from __future__ import annotations
+
+import logging
+from html.parser import HTMLParser
+
+from pelican.generators import Generator
+
+from .index import FILTER_KINDS, SearchRecord, build_index, text_language
+from .terms import AliasMatcher, facet_labels, term_names
+
+log = logging.getLogger(__name__)
+LANGS = ("th", "en")
+TAG_KINDS = {"countries": "country", "meetings": "meeting", "topics": "topic"}
+NAME_KINDS = ("countries", "meetings", "topics", "organisations", "people")
+BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "tr", "blockquote", "div", "br",
+              "dd", "dt"}
+STRINGS = {
+    "th": {
+        "title": "ค้นหาข่าว", "label": "ค้นหาคำในข่าว (ไทยหรืออังกฤษ)", "button": "ค้นหา",
+        "filters": "ตัวกรอง", "more": "แสดงเพิ่ม", "tags": "แท็ก",
+        "count": "พบ {n} ข่าว", "none": "ไม่พบข่าวที่ตรงกับคำค้น",
+        "prompt": "พิมพ์คำค้น หรือเลือกตัวกรอง", "error": "ระบบค้นหาโหลดไม่สำเร็จ",
+        "noscript": "การค้นหาต้องใช้ JavaScript ซึ่งปิดอยู่ในเบราว์เซอร์นี้ "
+                    "คุณยังเลือกดูข่าวตามหมวดได้:",
+        "facets": {"country": "ประเทศ", "meeting": "การประชุม", "topic": "หัวข้อ",
+                   "year": "ปี", "language": "ภาษาต้นฉบับ"},
+        "browse": {"countries": "ประเทศ", "meetings": "การประชุม", "topics": "หัวข้อ",
+                   "timeline": "ลำดับเวลา"},
+    },
+    "en": {
+        "title": "Search releases", "label": "Search the releases (English or Thai)",
+        "button": "Search", "filters": "Filters", "more": "Show more", "tags": "Tags",
+        "count": "{n} releases found", "none": "No release matches your search",
+        "prompt": "Type a word, or pick a filter", "error": "Search could not be loaded",
+        "noscript": "Search needs JavaScript, which is turned off in this browser. "
+                    "You can still browse the releases:",
+        "facets": {"country": "Country", "meeting": "Meeting", "topic": "Topic",
+                   "year": "Year", "language": "Original language"},
+        "browse": {"countries": "Countries", "meetings": "Meetings", "topics": "Topics",
+                   "timeline": "Timeline"},
+    },
+}
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def html_text(markup: str) -> str:
+    """Plain text of rendered HTML (blocks separated by new lines)."""
+    parser = _Text()
+    parser.feed(markup or "")
+    parser.close()
+    return "".join(parser.parts)
+
+
+def _ids(article, kind: str) -> list[str]:
+    value = article.metadata.get(kind) or []
+    return [str(v) for v in ([value] if isinstance(value, str) else value)]
+
+
+def release_records(groups: dict, taxonomy, matcher: AliasMatcher | None = None):
+    """One :class:`SearchRecord` per release page, from ``{slug: {lang: article}}``."""
+    matcher = matcher or AliasMatcher.from_taxonomy(taxonomy)
+    for group in groups.values():
+        original = group.get("th") or next(iter(group.values()))
+        language = text_language(html_text(original.content))
+        for lang, article in group.items():
+            text = html_text(article.content)
+            tags = {kind: _ids(article, kind) for kind in NAME_KINDS}
+            tags["meetings"] = sorted({ref.partition("/")[0] for ref in tags["meetings"]})
+            terms = [n for kind in NAME_KINDS for i in tags[kind]
+                     for n in term_names(taxonomy.get(kind, i))]
+            terms += matcher.matches(f"{article.title}\n{text}")
+            filters = {TAG_KINDS[k]: tags[k] for k in TAG_KINDS}
+            filters["year"] = [str(article.date.year)]
+            filters["language"] = [language]
+            yield SearchRecord(
+                url=article.url, lang=lang, title=article.title,
+                date=article.date.date().isoformat(), text=text, terms=terms, filters=filters,
+                tags=[f"{TAG_KINDS[k]}:{i}" for k in TAG_KINDS for i in tags[k]],
+            )
+
+
+def search_config(lang: str, siteurl: str, taxonomy) -> dict:
+    """What ``search.js`` reads from the page: base URL, facet names, labels and strings."""
+    return {
+        "lang": lang, "base": f"{siteurl}/", "facets": list(FILTER_KINDS),
+        "labels": facet_labels(taxonomy, lang), "strings": STRINGS[lang],
+    }
+
+
+class SearchGenerator(Generator):
+    """Writes ``/{lang}/search/`` for both languages, then the Pagefind index."""
+
+    def generate_context(self):
+        """Nothing to read; releases come from the shared ``BRIEFING`` index."""
+
+    def generate_output(self, writer):
+        taxonomy = self.settings.get("BRIEFING_TAXONOMY") or self.context.get("BRIEFING_TAXONOMY")
+        alternates = {lang: f"{lang}/search/" for lang in LANGS}
+        for lang in LANGS:
+            writer.write_file(
+                f"{lang}/search/index.html", self.get_template("search.html"), self.context,
+                relative_urls=False, url=f"{lang}/search/", page_lang=lang,
+                page_url=f"{lang}/search/", alternates=alternates,
+                search_strings=STRINGS[lang],
+                search_config=search_config(lang, self.settings.get("SITEURL", ""), taxonomy),
+            )
+        index = self.context.get("BRIEFING")
+        if index is None or not self.settings.get("SEARCH_INDEX", True):
+            return
+        stats = build_index(release_records(index.groups, taxonomy), self.output_path)
+        log.info("search: indexed %d pages in %.1f s (%d KB)", stats.pages, stats.seconds,
+                 stats.bundle_bytes // 1024)
+
+
+def get_generators(pelican):
+    return SearchGenerator

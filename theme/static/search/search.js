@@ -1,0 +1,267 @@
+/* Briefing search: a small UI on the Pagefind JS API (no framework).
+ *
+ * Thai is indexed as ASCII code words (plugins/search/textcode.py): every Thai word, as ICU cuts
+ * it, becomes "qj" + two letters per code point + "z", so Pagefind can neither drop Thai marks
+ * nor prefix-match a longer word. Queries get the same treatment here: normalise, cut Thai runs
+ * with Intl.Segmenter('th') (ICU, like the index), encode. A Thai word that ICU cuts into several
+ * pieces is searched as a quoted phrase. Excerpts are made from the decoded page text.
+ * URL state: ?q=…&country=KH&topic=…&meeting=…&year=…&language=… (repeatable).
+ */
+(function () {
+  "use strict";
+  const root = document.querySelector("[data-search-app]");
+  if (!root) return;
+  const cfg = JSON.parse(document.getElementById("search-config").textContent);
+  const FACETS = cfg.facets; // ["country", "meeting", "topic", "year", "language"]
+  const PAGE = 10;
+  const THAI_RUN = /([\u0e01-\u0e3a\u0e3f-\u0e5b]+|\s+)/;
+  const THAI_ONLY = /^[\u0e01-\u0e3a\u0e3f-\u0e5b]+$/;
+  const HI = "abcdef", LO = "abcdefghijklmnop";
+  const CODED = /qj((?:[a-f][a-p])+)z/g;
+  const TERMS_MARK = "qjtermsz";
+  const segmenter = new Intl.Segmenter("th", { granularity: "word" });
+
+  const form = root.querySelector("form");
+  const input = form.querySelector("input[name=q]");
+  const status = root.querySelector("[data-search-status]");
+  const facetBox = root.querySelector("[data-search-facets]");
+  const list = root.querySelector("[data-search-results]");
+  const more = root.querySelector("[data-search-more]");
+  let pagefind = null, current = null, shown = 0, ticket = 0, typingTimer = 0;
+
+  /* ---- text: mirror of plugins/search/textcode.py ---- */
+  function normalize(text) {
+    return text.normalize("NFC").replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, "")
+      .replaceAll("\u0e40\u0e40", "\u0e41").replaceAll("\u0e4d\u0e32", "\u0e33")
+      .replace(/\s+/g, " ").trim();
+  }
+  function encodeWord(word) {
+    let out = "qj";
+    for (const ch of word) {
+      const c = ch.codePointAt(0) - 0x0e00;
+      out += HI[c >> 4] + LO[c & 15];
+    }
+    return out + "z";
+  }
+  function decodeText(coded) {
+    return coded.replace(CODED, (_, pairs) => {
+      let s = "";
+      for (let i = 0; i < pairs.length; i += 2) {
+        s += String.fromCodePoint(0x0e00 + (HI.indexOf(pairs[i]) << 4) + LO.indexOf(pairs[i + 1]));
+      }
+      return s;
+    }).split(" ").map((w) => (w === "_" ? " " : w)).join("");
+  }
+  /* One query term (no spaces) → list of index words. */
+  function termWords(term) {
+    const words = [];
+    for (const piece of term.split(THAI_RUN)) {
+      if (!piece || /^\s+$/.test(piece)) continue;
+      if (THAI_ONLY.test(piece)) {
+        for (const s of segmenter.segment(piece)) words.push(encodeWord(s.segment));
+      } else {
+        words.push(piece);
+      }
+    }
+    return words;
+  }
+  /* Query text → Pagefind query string (at most one quoted phrase: Pagefind allows one). */
+  function pagefindQuery(text) {
+    let phrase = null;
+    const rest = [];
+    for (const term of normalize(text).split(" ").filter(Boolean)) {
+      const words = termWords(term);
+      if (words.length > 1 && phrase === null && words.every((w) => w.startsWith("qj"))) {
+        phrase = words.join(" ");
+      } else {
+        rest.push(...words);
+      }
+    }
+    return ((phrase ? `"${phrase}" ` : "") + rest.join(" ")).trim();
+  }
+
+  /* ---- URL state ---- */
+  function readState() {
+    const params = new URLSearchParams(location.search);
+    const state = { q: params.get("q") || "", filters: {} };
+    for (const f of FACETS) {
+      const values = params.getAll(f).filter(Boolean);
+      if (values.length) state.filters[f] = values;
+    }
+    return state;
+  }
+  function writeState(state, push) {
+    const params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    for (const f of FACETS) (state.filters[f] || []).forEach((v) => params.append(f, v));
+    const query = params.toString();
+    const url = location.pathname + (query ? "?" + query : "");
+    if (url !== location.pathname + location.search) {
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    }
+  }
+
+  /* ---- rendering ---- */
+  const label = (facet, id) => (cfg.labels[facet] && cfg.labels[facet][id]) || id;
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    for (const c of children) node.append(c);
+    return node;
+  }
+  function formatDate(iso) {
+    const d = new Date(iso + "T00:00:00");
+    if (isNaN(d)) return iso;
+    return new Intl.DateTimeFormat(cfg.lang === "th" ? "th-TH" : "en-GB",
+      { day: "numeric", month: "long", year: "numeric" }).format(d);
+  }
+  /* Needles to highlight: query terms, normalised; Latin ones case-insensitive. */
+  function needles(q) {
+    return normalize(q).split(" ").filter(Boolean).map((t) => t.toLowerCase());
+  }
+  function excerpt(text, terms) {
+    const lower = text.toLowerCase();
+    let at = -1, len = 0;
+    for (const t of terms) {
+      const i = lower.indexOf(t);
+      if (i >= 0 && (at < 0 || i < at)) { at = i; len = t.length; }
+    }
+    const start = Math.max(0, at - 80);
+    const end = Math.min(text.length, (at < 0 ? 0 : at + len) + 160);
+    const slice = text.slice(start, end);
+    const p = el("p", { class: "search-excerpt" });
+    if (start > 0) p.append("… ");
+    const pattern = terms.filter(Boolean).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    if (!pattern.length) { p.append(slice); return p; }
+    const re = new RegExp("(" + pattern.join("|") + ")", "gi");
+    let last = 0;
+    for (const m of slice.matchAll(re)) {
+      p.append(slice.slice(last, m.index), el("mark", {}, m[0]));
+      last = m.index + m[0].length;
+    }
+    p.append(slice.slice(last));
+    if (end < text.length) p.append(" …");
+    return p;
+  }
+  function renderResult(data, terms) {
+    const decoded = decodeText(data.content || "");
+    const cut = decoded.indexOf(TERMS_MARK);
+    const text = cut >= 0 ? decoded.slice(0, cut) : decoded;
+    const meta = data.meta || {};
+    const link = el("a", { href: cfg.base + (meta.url || "") }, meta.title || meta.url);
+    const item = el("li", { class: "search-result" }, el("h2", {}, link));
+    if (meta.date) item.append(el("p", { class: "search-date" }, el("time", { datetime: meta.date }, formatDate(meta.date))));
+    item.append(excerpt(text, terms));
+    const chips = el("ul", { class: "chips", "aria-label": cfg.strings.tags });
+    for (const tag of (meta.tags || "").split(" ").filter(Boolean)) {
+      const [facet, id] = tag.split(":");
+      chips.append(el("li", { class: "chip chip-" + facet }, label(facet, id)));
+    }
+    if (chips.childElementCount) item.append(chips);
+    return item;
+  }
+  async function showMore(my) {
+    const terms = needles(current.state.q);
+    const batch = current.results.slice(shown, shown + PAGE);
+    const datas = await Promise.all(batch.map((r) => r.data()));
+    if (my !== ticket) return;
+    for (const d of datas) list.append(renderResult(d, terms));
+    shown += batch.length;
+    more.hidden = shown >= current.results.length;
+  }
+  function renderFacets(state, counts) {
+    facetBox.replaceChildren();
+    for (const facet of FACETS) {
+      const values = Object.entries(counts[facet] || {});
+      if (!values.length) continue;
+      values.sort((a, b) => (facet === "year" ? b[0].localeCompare(a[0]) : b[1] - a[1]));
+      const box = el("fieldset", { class: "search-facet", "data-facet": facet },
+        el("legend", {}, cfg.strings.facets[facet]));
+      for (const [id, count] of values) {
+        const checked = (state.filters[facet] || []).includes(id);
+        if (!count && !checked) continue;
+        const cb = el("input", { type: "checkbox", name: facet, value: id });
+        cb.checked = checked;
+        box.append(el("label", {}, cb, " " + label(facet, id) + " ", el("span", { class: "count", "data-count": String(count) }, `(${count})`)));
+      }
+      facetBox.append(box);
+    }
+  }
+
+  /* ---- searching ---- */
+  async function run(state) {
+    const my = ++ticket;
+    const filters = {};
+    for (const [f, v] of Object.entries(state.filters)) filters[f] = { any: v };
+    const query = state.q.trim() ? pagefindQuery(state.q) : null;
+    if (!query && !Object.keys(filters).length) {
+      list.replaceChildren(); facetBox.replaceChildren(); more.hidden = true;
+      status.textContent = cfg.strings.prompt;
+      root.dataset.state = "idle";
+      return;
+    }
+    root.dataset.state = "busy";
+    const search = await pagefind.search(query, { filters });
+    if (my !== ticket) return;
+    current = { state, results: search.results };
+    shown = 0;
+    list.replaceChildren();
+    renderFacets(state, search.filters);
+    const n = search.results.length;
+    status.textContent = n ? cfg.strings.count.replace("{n}", n) : cfg.strings.none;
+    await showMore(my);
+    if (my === ticket) root.dataset.state = "done";
+  }
+  function stateFromForm() {
+    const filters = {};
+    for (const cb of facetBox.querySelectorAll("input:checked")) {
+      (filters[cb.name] = filters[cb.name] || []).push(cb.value);
+    }
+    return { q: input.value, filters };
+  }
+
+  async function start() {
+    const mod = await import(cfg.base + "pagefind/pagefind.js");
+    pagefind = mod;
+    await pagefind.options({ baseUrl: cfg.base || "/" });
+    await pagefind.init();
+    await pagefind.filters(); // load the filter index before the first search
+    const state = readState();
+    input.value = state.q;
+    const header = document.querySelector("header input[name=q]");
+    if (header && state.q) header.value = state.q;
+    await run(state);
+  }
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const state = stateFromForm();
+    writeState(state, true);
+    run(state);
+  });
+  input.addEventListener("input", () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => {
+      const state = stateFromForm();
+      writeState(state, false);
+      run(state);
+    }, 200);
+  });
+  facetBox.addEventListener("change", () => {
+    const state = stateFromForm();
+    writeState(state, true);
+    run(state);
+  });
+  more.addEventListener("click", () => showMore(ticket));
+  window.addEventListener("popstate", () => {
+    const state = readState();
+    input.value = state.q;
+    run(state);
+  });
+  root.hidden = false;
+  start().catch((err) => {
+    status.textContent = cfg.strings.error;
+    root.dataset.state = "error";
+    console.error(err);
+  });
+})();

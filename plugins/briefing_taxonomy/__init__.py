@@ -1,0 +1,10 @@
+"""briefing_taxonomy: load the taxonomy, refuse unknown tag ids, link releases to terms."""
+
+from pelican import signals
+
+from .briefing_taxonomy import index_articles, load_on_init
+
+
+def register():
+    signals.initialized.connect(load_on_init)
+    signals.article_generator_finalized.connect(index_articles)

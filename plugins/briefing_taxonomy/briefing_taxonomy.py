@@ -1,0 +1,43 @@
+"""Signal handlers: load the taxonomy on init; check and enrich the releases once they are read.
+
+Settings: ``BRIEFING_TAXONOMY_PATH`` (default ``<PATH>/taxonomy``). After the articles are read the
+shared context holds ``BRIEFING`` (a :class:`site.SiteIndex`) and ``BRIEFING_TAXONOMY`` (the loaded
+``briefing.taxonomy.Taxonomy``); each article gains ``terms``, ``meeting_refs``, ``alternate``,
+``alternates``, ``related`` and ``series_nav``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .site import UnknownTermError, build_index, check_articles, enrich
+from .terms import build_terms, taxonomy_data
+
+
+def taxonomy_path(settings) -> str:
+    return settings.get("BRIEFING_TAXONOMY_PATH") or os.path.join(settings["PATH"], "taxonomy")
+
+
+def load_on_init(pelican) -> None:
+    """Load the taxonomy once, with the project's one loader, into the settings (→ context)."""
+    from briefing.taxonomy import load_taxonomy
+
+    path = taxonomy_path(pelican.settings)
+    taxonomy = load_taxonomy(path)
+    pelican.settings["BRIEFING_TAXONOMY"] = taxonomy
+    pelican.settings["BRIEFING_TERMS"] = build_terms(taxonomy_data(taxonomy))
+
+
+def index_articles(generator) -> None:
+    """Check every release's tag ids (fail the build on unknown ones), then index and enrich."""
+    terms = generator.settings["BRIEFING_TERMS"]
+    articles = list(generator.articles) + list(generator.translations)
+    problems = check_articles(articles, terms, taxonomy_path(generator.settings))
+    if problems:
+        raise UnknownTermError(
+            "releases use tag ids the taxonomy does not define:\n  " + "\n  ".join(problems)
+        )
+    index = build_index(articles, terms)
+    enrich(index)
+    generator.context["BRIEFING"] = index
+

@@ -1,0 +1,210 @@
+"""The site index: releases grouped by slug, checked against the taxonomy, linked to terms.
+
+Pure functions over Pelican ``Article`` objects (anything with ``metadata``, ``lang``, ``slug``,
+``date``, ``url`` and ``source_path``): :func:`check_articles` lists unknown tag ids,
+:func:`build_index` aggregates, :func:`enrich` sets the attributes the theme reads.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .terms import KINDS, LANGS, Session, Term
+
+STATUS_ORDER = ("held", "announced", "mentioned")
+RELATED_LIMIT = 5
+TAG_WEIGHT = {"countries": 1, "meetings": 3, "topics": 2, "organisations": 2, "people": 2}
+
+
+class UnknownTermError(ValueError):
+    """A release names a tag id the taxonomy does not define (the message lists every case)."""
+
+
+def tag_ids(article, kind: str) -> list[str]:
+    """The ids of one kind in an article's front matter (meetings as ``series/session``)."""
+    value = article.metadata.get(kind) or []
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in value]
+
+
+def split_meeting(ref: str) -> tuple[str, str]:
+    series, _, session = ref.partition("/")
+    return series, session
+
+
+def check_articles(articles, terms: dict[str, dict[str, Term]], taxonomy_dir: str = "") -> list[str]:
+    """One readable line per unknown id: release file, kind, id, the taxonomy file to fix."""
+    problems = []
+    for article in articles:
+        for kind in KINDS:
+            for ref in tag_ids(article, kind):
+                term_id = split_meeting(ref)[0] if kind == "meetings" else ref
+                if term_id not in terms[kind]:
+                    where = f"{taxonomy_dir}/{kind}.yaml" if taxonomy_dir else f"{kind}.yaml"
+                    problems.append(
+                        f"{article.source_path}: unknown {kind} id {term_id!r}"
+                        f" (define it in {where} or fix the front matter)"
+                    )
+    return problems
+
+
+def _sort_key(article):
+    return (article.date, article.slug)
+
+
+@dataclass
+class SiteIndex:
+    """Everything the page generators need, computed once after the articles are read."""
+
+    terms: dict[str, dict[str, Term]]
+    groups: dict[str, dict[str, object]] = field(default_factory=dict)  # slug -> {lang: article}
+    order: list[str] = field(default_factory=list)  # slugs, newest first
+    by_term: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    by_session: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    cooccur: dict[tuple[str, str], Counter] = field(default_factory=dict)
+
+    def article(self, slug: str, lang: str):
+        """The release in ``lang``, or in the other language when it has no translation."""
+        group = self.groups[slug]
+        return group.get(lang) or next(iter(group.values()))
+
+    def releases(self, lang: str, slugs=None) -> list:
+        return [self.article(s, lang) for s in (self.order if slugs is None else slugs)]
+
+    def term_releases(self, term: Term, lang: str) -> list:
+        return self.releases(lang, self.by_term.get((term.kind, term.id), []))
+
+    def count(self, term: Term) -> int:
+        return len(self.by_term.get((term.kind, term.id), []))
+
+    def related_terms(self, term: Term, kinds=("countries", "topics"), limit: int = 8):
+        """Terms that appear on the same releases, most shared first: ``[(Term, count)]``."""
+        counts = self.cooccur.get((term.kind, term.id), Counter())
+        ranked = sorted(
+            ((k, i), n) for (k, i), n in counts.items() if k in kinds and (k, i) != (term.kind, term.id)
+        )
+        ranked.sort(key=lambda item: -item[1])
+        return [(self.terms[k][i], n) for (k, i), n in ranked[:limit]]
+
+    def sessions(self, series: Term) -> list[Session]:
+        """Taxonomy sessions plus sessions only named by releases, in date/id order."""
+        known = {s.id: s for s in series.sessions}
+        for (ser, ses) in self.by_session:
+            if ser == series.id and ses and ses not in known:
+                known[ses] = Session(series=ser, id=ses, known=False)
+        return sorted(known.values(), key=Session.sort_key)
+
+    def session_releases(self, session: Session, lang: str) -> list[tuple[object, str]]:
+        pairs = self.by_session.get((session.series, session.id), [])
+        return [(self.article(slug, lang), status) for slug, status in pairs]
+
+    def session_status(self, session: Session) -> str:
+        """``held`` if any release reports it held, else ``announced``/``mentioned``, else ''."""
+        statuses = {status for _, status in self.by_session.get((session.series, session.id), [])}
+        return next((s for s in STATUS_ORDER if s in statuses), "")
+
+    def count_by_kind(self, kind: str) -> list[tuple[Term, int]]:
+        """Terms of a kind with their release counts, most releases first, then by id."""
+        terms = sorted(self.terms[kind].values(), key=lambda t: t.id)
+        return sorted(((t, self.count(t)) for t in terms), key=lambda tc: -tc[1])
+
+
+def _meeting_statuses(article) -> dict[str, str]:
+    value = article.metadata.get("meeting_status") or {}
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def build_index(articles, terms: dict[str, dict[str, Term]]) -> SiteIndex:
+    """Group releases by slug (newest first) and index them by term, session and co-occurrence."""
+    index = SiteIndex(terms=terms)
+    for article in sorted(articles, key=_sort_key, reverse=True):
+        index.groups.setdefault(article.slug, {})[article.lang] = article
+        if article.slug not in index.order:
+            index.order.append(article.slug)
+    by_term, by_session, cooccur = defaultdict(list), defaultdict(list), defaultdict(Counter)
+    for slug in index.order:
+        lead = index.article(slug, "th")
+        keys = []
+        for kind in KINDS:
+            for ref in tag_ids(lead, kind):
+                term_id = ref
+                if kind == "meetings":
+                    term_id, session = split_meeting(ref)
+                    status = _meeting_statuses(lead).get(ref, "mentioned")
+                    by_session[(term_id, session)].append((slug, status))
+                if (kind, term_id) not in keys:
+                    keys.append((kind, term_id))
+        for key in keys:
+            by_term[key].append(slug)
+            cooccur[key].update(k for k in keys if k != key)
+    index.by_term, index.by_session, index.cooccur = dict(by_term), dict(by_session), dict(cooccur)
+    return index
+
+
+def _tag_keys(article) -> set[tuple[str, str]]:
+    keys = set()
+    for kind in KINDS:
+        for ref in tag_ids(article, kind):
+            keys.add((kind, split_meeting(ref)[0] if kind == "meetings" else ref))
+    return keys
+
+
+def related_slugs(index: SiteIndex, slug: str, limit: int = RELATED_LIMIT) -> list[str]:
+    """Other releases sharing the most (weighted) tags, then newest first."""
+    mine = _tag_keys(index.article(slug, "th"))
+    scored = []
+    for position, other in enumerate(index.order):
+        if other == slug:
+            continue
+        shared = mine & _tag_keys(index.article(other, "th"))
+        score = sum(TAG_WEIGHT[kind] for kind, _ in shared)
+        if score:
+            scored.append((-score, position, other))
+    return [other for _, _, other in sorted(scored)[:limit]]
+
+
+def series_neighbours(index: SiteIndex, slug: str, series: str) -> tuple[str | None, str | None]:
+    """(previous, next) release slugs in a meeting series, by date."""
+    slugs = list(reversed(index.by_term.get(("meetings", series), [])))  # oldest first
+    if slug not in slugs:
+        return None, None
+    at = slugs.index(slug)
+    return (slugs[at - 1] if at else None, slugs[at + 1] if at + 1 < len(slugs) else None)
+
+
+def enrich(index: SiteIndex) -> None:
+    """Set ``terms``, ``meeting_refs``, ``alternate(s)``, ``related`` and ``series_nav``."""
+    for slug in index.order:
+        for lang, article in index.groups[slug].items():
+            article.terms = {
+                kind: [index.terms[kind][t] for t in dict.fromkeys(
+                    split_meeting(r)[0] if kind == "meetings" else r for r in tag_ids(article, kind)
+                )]
+                for kind in KINDS
+            }
+            statuses = _meeting_statuses(article)
+            refs = []
+            for ref in tag_ids(article, "meetings"):
+                series_id, session_id = split_meeting(ref)
+                series = index.terms["meetings"][series_id]
+                session = series.session(session_id) or Session(series_id, session_id, known=False)
+                refs.append((series, session if session_id else None, statuses.get(ref, "")))
+            article.meeting_refs = refs
+            other = [a for code, a in index.groups[slug].items() if code != lang]
+            article.alternate = other[0] if other else None
+            article.alternates = {a.lang: a.url for a in index.groups[slug].values()}
+            article.related = [index.article(s, lang) for s in related_slugs(index, slug)]
+            nav = []
+            for series in article.terms["meetings"]:
+                before, after = series_neighbours(index, slug, series.id)
+                nav.append((
+                    series,
+                    index.article(before, lang) if before else None,
+                    index.article(after, lang) if after else None,
+                ))
+            article.series_nav = nav
+
+
+__all__ = ["LANGS", "SiteIndex", "UnknownTermError", "build_index", "check_articles", "enrich"]

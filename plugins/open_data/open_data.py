@@ -1,0 +1,86 @@
+"""Write the open data files: every release's metadata (both languages) and the taxonomy."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date, datetime
+
+from pelican.generators import Generator
+
+LANGS = ("th", "en")
+TAG_FIELDS = ("countries", "meetings", "meeting_status", "topics", "organisations", "people")
+RELEASES_PATH = "data/releases.json"
+TAXONOMY_PATH = "data/taxonomy.json"
+
+
+def _plain(value):
+    if isinstance(value, datetime | date):
+        return value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def release_record(group: dict, siteurl: str) -> dict:
+    """One release: ids, dates, source, tags, and per language its title, summary and URL."""
+    lead = group.get("th") or next(iter(group.values()))
+    meta = lead.metadata
+    record = {
+        "slug": lead.slug,
+        "date": _plain(lead.date),
+        "event_date": _plain(meta.get("event_date")),
+        "event_end_date": _plain(meta.get("event_end_date")),
+        "source_url": meta.get("source_url"),
+        "source_sha256": meta.get("source_sha256"),
+        **{name: _plain(meta.get(name) or ([] if name != "meeting_status" else {}))
+           for name in TAG_FIELDS},
+        "figures": _plain(meta.get("figures") or []),
+        "languages": {},
+    }
+    for lang, article in sorted(group.items()):
+        record["languages"][lang] = {
+            "title": article.title,
+            "url": f"{siteurl}/{article.url}",
+            "translation_status": article.metadata.get("translation_status"),
+        }
+    return record
+
+
+def releases_json(index, siteurl: str) -> str:
+    records = [release_record(index.groups[slug], siteurl) for slug in index.order]
+    return json.dumps({"releases": records}, ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def taxonomy_json(taxonomy) -> str:
+    data = taxonomy.to_json()
+    if isinstance(data, str):
+        return data
+    return json.dumps(_plain(data), ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def write_text(output_path: str, relative: str, text: str) -> None:
+    target = os.path.join(output_path, relative)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8") as fh:
+        fh.write(text + "\n")
+
+
+class OpenDataGenerator(Generator):
+    """Writes ``data/releases.json`` and ``data/taxonomy.json``."""
+
+    def generate_context(self):
+        """Nothing to read: the index is built when the articles are finalised."""
+
+    def generate_output(self, writer):
+        index = self.context.get("BRIEFING")
+        if index is None:
+            return
+        write_text(self.output_path, RELEASES_PATH, releases_json(index, self.context["SITEURL"]))
+        write_text(self.output_path, TAXONOMY_PATH, taxonomy_json(self.context["BRIEFING_TAXONOMY"]))
+
+
+def get_generators(pelican):
+    return OpenDataGenerator

@@ -1,0 +1,9 @@
+"""site_pages: the bilingual landing page ``/``, language homes ``/{lang}/`` and language feeds."""
+
+from pelican import signals
+
+from .site_pages import get_generators
+
+
+def register():
+    signals.get_generators.connect(get_generators)

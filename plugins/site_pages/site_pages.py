@@ -1,0 +1,61 @@
+"""A generator for ``/`` (bilingual landing), ``/{lang}/`` (home) and ``/{lang}/feeds/all.atom.xml``.
+
+Language feeds use Pelican's feed writer (feedgenerator's Atom), with absolute links built from
+``SITEURL`` (or ``LOCAL_SITE_ORIGIN`` when SITEURL is empty for local previews).
+"""
+
+from __future__ import annotations
+
+from pelican.generators import Generator
+
+LANGS = ("th", "en")
+HOME_LATEST = 12
+LANDING_LATEST = 5
+LOCAL_ORIGIN = "http://localhost:8000"
+
+
+def feed_context(context: dict) -> dict:
+    origin = context.get("SITEURL") or context.get("LOCAL_SITE_ORIGIN", LOCAL_ORIGIN)
+    return {**context, "SITEURL": origin, "FEED_DOMAIN": origin}
+
+
+def language_feed_path(lang: str) -> str:
+    return f"{lang}/feeds/all.atom.xml"
+
+
+class SitePagesGenerator(Generator):
+    """Writes the landing page, the two language homes and the two language feeds."""
+
+    def generate_context(self):
+        """Nothing to read: the index is built when the articles are finalised."""
+
+    def generate_output(self, writer):
+        index = self.context.get("BRIEFING")
+        if index is None:
+            return
+        alternates = {lang: f"{lang}/" for lang in LANGS}
+        writer.write_file(
+            "index.html", self.get_template("landing"), self.context,
+            relative_urls=False, url="", page_lang="en", page_url="", alternates=alternates,
+            latest={lang: index.releases(lang)[:LANDING_LATEST] for lang in LANGS},
+            is_landing=True,
+        )
+        fctx = feed_context(self.context)
+        for lang in LANGS:
+            releases = index.releases(lang)
+            writer.write_file(
+                f"{lang}/index.html", self.get_template("index"), self.context,
+                relative_urls=False, url=f"{lang}/", page_lang=lang, page_url=f"{lang}/",
+                alternates=alternates, releases=releases[:HOME_LATEST],
+                release_count=len(releases),
+                countries=index.count_by_kind("countries"),
+                meetings=index.count_by_kind("meetings"),
+                topics=index.count_by_kind("topics"),
+            )
+            own = [a for a in releases if a.lang == lang]
+            writer.write_feed(own, fctx, language_feed_path(lang), feed_type="atom",
+                              feed_title=lang.upper())
+
+
+def get_generators(pelican):
+    return SitePagesGenerator

@@ -1,0 +1,115 @@
+"""Install Jinja's i18n extension on every generator, with one catalogue per language.
+
+The theme's ``translations/{lang}/LC_MESSAGES/messages.po`` are compiled in memory with Babel at
+build time (no ``.mo`` files are committed or written). ``_()`` picks the catalogue from the
+template's ``lang`` variable (set in ``base.html`` from ``page_lang`` or ``article.lang``).
+Filters: ``fdate`` (Thai Buddhist-Era / English long date), ``isodate``, ``number``.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import os
+from datetime import date, datetime
+
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from jinja2 import pass_context
+
+BUDDHIST_ERA_OFFSET = 543
+FALLBACK_LANG = "en"
+
+
+def compile_catalog(po_path: str) -> gettext.GNUTranslations:
+    """Read a ``.po`` file and return it as compiled translations (in memory)."""
+    with open(po_path, "rb") as fh:
+        catalog = read_po(fh)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def load_catalogs(theme_dir: str) -> dict[str, gettext.NullTranslations]:
+    """``{lang: translations}`` for every ``translations/<lang>/LC_MESSAGES/messages.po``."""
+    root = os.path.join(theme_dir, "translations")
+    catalogs: dict[str, gettext.NullTranslations] = {}
+    if os.path.isdir(root):
+        for lang in sorted(os.listdir(root)):
+            po = os.path.join(root, lang, "LC_MESSAGES", "messages.po")
+            if os.path.isfile(po):
+                catalogs[lang] = compile_catalog(po)
+    return catalogs
+
+
+def context_lang(ctx) -> str:
+    """The language of the page being rendered."""
+    lang = ctx.get("lang") or ctx.get("page_lang")
+    if not lang:
+        article = ctx.get("article") or ctx.get("page")
+        lang = getattr(article, "lang", None) or ctx.get("DEFAULT_LANG") or FALLBACK_LANG
+    return lang
+
+
+def make_gettext(catalogs):
+    @pass_context
+    def _gettext(ctx, message):
+        return catalogs.get(context_lang(ctx), gettext.NullTranslations()).gettext(message)
+
+    @pass_context
+    def _ngettext(ctx, singular, plural, n):
+        return catalogs.get(context_lang(ctx), gettext.NullTranslations()).ngettext(
+            singular, plural, n
+        )
+
+    return _gettext, _ngettext
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        return date.fromisoformat(value[:10])
+    return None
+
+
+def format_long_date(value, lang: str) -> str:
+    """``24 มีนาคม 2567`` (Buddhist Era) for Thai, ``24 March 2024`` for English."""
+    day = _as_date(value)
+    if day is None:
+        return ""
+    if lang == "th":
+        return f"{format_date(day, 'd MMMM', locale='th')} {day.year + BUDDHIST_ERA_OFFSET}"
+    return format_date(day, "d MMMM y", locale=lang)
+
+
+def format_date_range(start, end, lang: str) -> str:
+    """A date, or ``start – end`` when an end date differs."""
+    if end and _as_date(end) != _as_date(start):
+        return f"{format_long_date(start, lang)} – {format_long_date(end, lang)}"
+    return format_long_date(start, lang)
+
+
+def iso_date(value) -> str:
+    day = _as_date(value)
+    return day.isoformat() if day else ""
+
+
+def format_number(value, lang: str) -> str:
+    return format_decimal(value, locale=lang)
+
+
+def install(generator) -> None:
+    """``generator_init`` handler: i18n extension, catalogues and filters on the generator's env."""
+    env = generator.env
+    env.add_extension("jinja2.ext.i18n")
+    catalogs = load_catalogs(generator.theme)
+    env.install_gettext_callables(*make_gettext(catalogs), newstyle=True)
+    env.filters.update(
+        fdate=format_long_date, fdaterange=format_date_range, isodate=iso_date, number=format_number
+    )

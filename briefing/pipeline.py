@@ -48,6 +48,7 @@ class Refused:
 
     source_file: str
     reason: str
+    crashed: bool = False  # True when the converter itself failed (a bug, not bad input)
 
     @property
     def message(self) -> str:
@@ -102,3 +103,5 @@ def convert_file(path: Path, root: Path, matcher, today: date | None = None) -> 
         return build(prepare(release, matcher, today), matcher)
     except ReleaseError as exc:
         return Refused(source_file, _reason(exc))
+    except Exception as exc:  # a converter bug must not stop the batch; it is reported as such
+        return Refused(source_file, f"converter error {type(exc).__name__}: {exc}", crashed=True)

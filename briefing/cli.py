@@ -70,8 +70,9 @@ def _progress(quiet: bool):
     return bar
 
 
-def report(summary, *, quiet: bool, dry_run: bool, out=sys.stdout) -> None:
+def report(summary, *, quiet: bool, dry_run: bool, out=None) -> None:
     """Print what happened: refusals with reasons, conflicts, then the totals."""
+    out = out or sys.stdout
     would = "would be " if dry_run else ""
     if not quiet:
         for label, files in (("converted", summary.converted), ("updated", summary.updated)):

@@ -27,7 +27,7 @@ def test_usage_errors(tmp_path, capsys):
     assert main(["frobnicate"]) == EXIT_USAGE
     assert _main(str(tmp_path / "missing"), "--out", str(tmp_path)) == EXIT_USAGE
     assert "no such file or folder" in capsys.readouterr().err
-    assert _main(str(tmp_path), "--out", str(tmp_path), "--jobs", "0") == EXIT_USAGE
+    assert main(["convert", str(tmp_path), "--out", str(tmp_path), "--jobs", "0"]) == EXIT_USAGE
 
 
 def test_convert_ok_then_refused(sources, tmp_path, capsys):

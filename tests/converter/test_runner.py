@@ -74,11 +74,23 @@ def test_editor_edits_survive_a_source_change(sources, tmp_path):
     assert en_body == "An editor's own English text.\n"
     conflicts = {(Path(f).name, field) for f, field in summary.conflicts}
     assert ("2025-04-23-95636.md", "title") in conflicts
-    assert ("2025-04-23-95636.md", "body") in conflicts
     assert _run(sources, out, tmp_path).unchanged == sorted(
         f"sources/{p.name}" for p in sources.glob("*.txt"))
 
 
+
+def test_edited_body_kept_and_conflict_reported(sources, tmp_path):
+    out = tmp_path / "out"
+    _run(sources, out, tmp_path)
+    th = out / "th" / "2023-08-25-71679.md"
+    _edit(th, body="ข้อความที่บรรณาธิการเขียนเอง\n")
+    seed = sources / "seed-004-date-range-underscores.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("_____", "\nย่อหน้าเพิ่ม\n_____"),
+                    encoding="utf-8")
+    summary = _run(sources, out, tmp_path)
+    assert [(Path(f).parent.name, Path(f).name, field) for f, field in summary.conflicts
+            if field == "body"] == [("th", "2023-08-25-71679.md", "body")]
+    assert load_markdown(th.read_text())[1] == "ข้อความที่บรรณาธิการเขียนเอง\n"
 def test_reviewed_translation_marked_outdated(sources, tmp_path):
     out = tmp_path / "out"
     _run(sources, out, tmp_path)

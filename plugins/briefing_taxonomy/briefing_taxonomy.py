@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 
-from .site import UnknownTermError, build_index, check_articles, enrich
+from pelican.urlwrappers import Category
+
+from .site import UnknownTermError, build_index, check_articles, enrich, enrich_alone
 from .terms import build_terms, taxonomy_data
 
 
@@ -32,12 +34,23 @@ def index_articles(generator) -> None:
     """Check every release's tag ids (fail the build on unknown ones), then index and enrich."""
     terms = generator.settings["BRIEFING_TERMS"]
     articles = list(generator.articles) + list(generator.translations)
-    problems = check_articles(articles, terms, taxonomy_path(generator.settings))
+    drafts = list(generator.drafts) + list(generator.drafts_translations)
+    problems = check_articles(articles + drafts, terms, taxonomy_path(generator.settings))
     if problems:
         raise UnknownTermError(
             "releases use tag ids the taxonomy does not define:\n  " + "\n  ".join(problems)
         )
     index = build_index(articles, terms)
     enrich(index)
+    for draft in drafts:
+        enrich_alone(draft, terms)
     generator.context["BRIEFING"] = index
 
+
+
+def guard_draft_categories(generator) -> None:
+    """Give drafts the default category back (pelican#3596: with ``CATEGORY_SAVE_AS = ""``
+    articles lose their category and ``generate_drafts`` reads ``draft.category``)."""
+    for draft in list(generator.drafts) + list(generator.drafts_translations):
+        if not hasattr(draft, "category"):
+            draft.category = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)

@@ -34,7 +34,7 @@ def split_meeting(ref: str) -> tuple[str, str]:
     return series, session
 
 
-def check_articles(articles, terms: dict[str, dict[str, Term]], taxonomy_dir: str = "") -> list[str]:
+def check_articles(articles, terms: dict[str, dict[str, Term]], taxonomy_dir: str = "") -> list:
     """One readable line per unknown id: release file, kind, id, the taxonomy file to fix."""
     problems = []
     for article in articles:
@@ -82,9 +82,8 @@ class SiteIndex:
     def related_terms(self, term: Term, kinds=("countries", "topics"), limit: int = 8):
         """Terms that appear on the same releases, most shared first: ``[(Term, count)]``."""
         counts = self.cooccur.get((term.kind, term.id), Counter())
-        ranked = sorted(
-            ((k, i), n) for (k, i), n in counts.items() if k in kinds and (k, i) != (term.kind, term.id)
-        )
+        me = (term.kind, term.id)
+        ranked = sorted(((k, i), n) for (k, i), n in counts.items() if k in kinds and (k, i) != me)
         ranked.sort(key=lambda item: -item[1])
         return [(self.terms[k][i], n) for (k, i), n in ranked[:limit]]
 
@@ -174,24 +173,43 @@ def series_neighbours(index: SiteIndex, slug: str, series: str) -> tuple[str | N
     return (slugs[at - 1] if at else None, slugs[at + 1] if at + 1 < len(slugs) else None)
 
 
+def article_terms(article, terms: dict[str, dict[str, Term]]) -> dict[str, list[Term]]:
+    """``{kind: [Term]}`` for an article's tags (meeting series once each)."""
+    found = {}
+    for kind in KINDS:
+        ids = (split_meeting(r)[0] if kind == "meetings" else r for r in tag_ids(article, kind))
+        found[kind] = [terms[kind][t] for t in dict.fromkeys(ids)]
+    return found
+
+
+def meeting_refs(article, terms: dict[str, dict[str, Term]]) -> list[tuple]:
+    """``[(series Term, Session or None, status)]`` for an article's meetings."""
+    statuses = _meeting_statuses(article)
+    refs = []
+    for ref in tag_ids(article, "meetings"):
+        series_id, session_id = split_meeting(ref)
+        series = terms["meetings"][series_id]
+        session = series.session(session_id) or Session(series_id, session_id, known=False)
+        refs.append((series, session if session_id else None, statuses.get(ref, "")))
+    return refs
+
+
+def enrich_alone(article, terms: dict[str, dict[str, Term]]) -> None:
+    """The attributes the theme reads, for an article outside the index (a draft)."""
+    article.terms = article_terms(article, terms)
+    article.meeting_refs = meeting_refs(article, terms)
+    article.alternate = None
+    article.alternates = {}
+    article.related = []
+    article.series_nav = []
+
+
 def enrich(index: SiteIndex) -> None:
     """Set ``terms``, ``meeting_refs``, ``alternate(s)``, ``related`` and ``series_nav``."""
     for slug in index.order:
         for lang, article in index.groups[slug].items():
-            article.terms = {
-                kind: [index.terms[kind][t] for t in dict.fromkeys(
-                    split_meeting(r)[0] if kind == "meetings" else r for r in tag_ids(article, kind)
-                )]
-                for kind in KINDS
-            }
-            statuses = _meeting_statuses(article)
-            refs = []
-            for ref in tag_ids(article, "meetings"):
-                series_id, session_id = split_meeting(ref)
-                series = index.terms["meetings"][series_id]
-                session = series.session(session_id) or Session(series_id, session_id, known=False)
-                refs.append((series, session if session_id else None, statuses.get(ref, "")))
-            article.meeting_refs = refs
+            article.terms = article_terms(article, index.terms)
+            article.meeting_refs = meeting_refs(article, index.terms)
             other = [a for code, a in index.groups[slug].items() if code != lang]
             article.alternate = other[0] if other else None
             article.alternates = {a.lang: a.url for a in index.groups[slug].values()}
@@ -207,4 +225,7 @@ def enrich(index: SiteIndex) -> None:
             article.series_nav = nav
 
 
-__all__ = ["LANGS", "SiteIndex", "UnknownTermError", "build_index", "check_articles", "enrich"]
+__all__ = [
+    "LANGS", "SiteIndex", "UnknownTermError", "build_index", "check_articles", "enrich",
+    "enrich_alone",
+]

@@ -139,4 +139,6 @@ def taxonomy_data(taxonomy) -> dict:
 
 def build_terms(data: dict) -> dict[str, dict[str, Term]]:
     """``{kind: {id: Term}}`` for every kind (missing kinds are empty)."""
-    return {kind: {str(r["id"]): make_term(kind, r) for r in data.get(kind) or ()} for kind in KINDS}
+    return {
+        kind: {str(r["id"]): make_term(kind, r) for r in data.get(kind) or ()} for kind in KINDS
+    }

@@ -78,8 +78,9 @@ class OpenDataGenerator(Generator):
         index = self.context.get("BRIEFING")
         if index is None:
             return
-        write_text(self.output_path, RELEASES_PATH, releases_json(index, self.context["SITEURL"]))
-        write_text(self.output_path, TAXONOMY_PATH, taxonomy_json(self.context["BRIEFING_TAXONOMY"]))
+        siteurl, taxonomy = self.context["SITEURL"], self.context["BRIEFING_TAXONOMY"]
+        write_text(self.output_path, RELEASES_PATH, releases_json(index, siteurl))
+        write_text(self.output_path, TAXONOMY_PATH, taxonomy_json(taxonomy))
 
 
 def get_generators(pelican):

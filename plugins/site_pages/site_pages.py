@@ -1,4 +1,4 @@
-"""A generator for ``/`` (bilingual landing), ``/{lang}/`` (home) and ``/{lang}/feeds/all.atom.xml``.
+"""A generator for ``/`` (bilingual landing), ``/{lang}/`` (homes), ``/{lang}/feeds/all.atom.xml``.
 
 Language feeds use Pelican's feed writer (feedgenerator's Atom), with absolute links built from
 ``SITEURL`` (or ``LOCAL_SITE_ORIGIN`` when SITEURL is empty for local previews).
@@ -17,6 +17,15 @@ LOCAL_ORIGIN = "http://localhost:8000"
 def feed_context(context: dict) -> dict:
     origin = context.get("SITEURL") or context.get("LOCAL_SITE_ORIGIN", LOCAL_ORIGIN)
     return {**context, "SITEURL": origin, "FEED_DOMAIN": origin}
+
+
+FEED_TITLES = {"th": "ข่าวภาษาไทย", "en": "Releases in English"}
+
+
+def unique_feed_id(context, feed) -> None:
+    """``feed_generated`` handler: each feed's Atom ``<id>`` is its own URL, not the site's."""
+    if feed.feed.get("feed_url"):
+        feed.feed["id"] = feed.feed["feed_url"]
 
 
 def language_feed_path(lang: str) -> str:
@@ -54,7 +63,7 @@ class SitePagesGenerator(Generator):
             )
             own = [a for a in releases if a.lang == lang]
             writer.write_feed(own, fctx, language_feed_path(lang), feed_type="atom",
-                              feed_title=lang.upper())
+                              feed_title=FEED_TITLES[lang])
 
 
 def get_generators(pelican):

@@ -1,4 +1,4 @@
-"""term_pages: index and term pages (countries, meetings + sessions, topics, organisations, people)."""
+"""term_pages: index and term pages (countries, meetings + sessions, topics, organisations…)."""
 
 from pelican import signals
 

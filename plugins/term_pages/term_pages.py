@@ -40,7 +40,7 @@ def session_rows(index, series, lang: str) -> list[dict]:
 
 def country_map(countries, width: int = 640, height: int = 420, pad: float = 6.0) -> dict | None:
     """An equirectangular plot of every country with ``lat``/``lon``: points and a 10° grid."""
-    located = [t for t in countries if t.extra.get("lat") is not None and t.extra.get("lon") is not None]
+    located = [t for t in countries if None not in (t.extra.get("lat"), t.extra.get("lon"))]
     if not located:
         return None
     lats = [float(t.extra["lat"]) for t in located]

@@ -1,4 +1,4 @@
-"""theme_i18n: Babel gettext catalogues chosen by the page's language, and bilingual date filters."""
+"""theme_i18n: Babel gettext catalogues chosen by the page's language; bilingual date filters."""
 
 from pelican import signals
 

@@ -37,7 +37,9 @@ TAXONOMY = {
     """,
     "meetings": """
         - id: wg-as
-          name: {th: คณะทำงานอาเซียนด้านการป้องกันการหลอกลวงออนไลน์, en: ASEAN Working Group on Anti-Online Scams}
+          name:
+            th: คณะทำงานอาเซียนด้านการป้องกันการหลอกลวงออนไลน์
+            en: ASEAN Working Group on Anti-Online Scams
           short: {th: WG-AS, en: WG-AS}
           numbering: ordinal
           description: {th: "คณะทำงานอาเซียน", en: "The ASEAN working group against online scams"}

@@ -1,0 +1,91 @@
+"""Build rules: unknown tag ids fail, sub-path SITEURL, drafts, catalogues, date formats."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from site_build import REPO, build_site, pair, release
+
+sys.path.insert(0, str(REPO / "plugins"))
+from briefing_taxonomy.site import UnknownTermError  # noqa: E402
+from term_pages.term_pages import country_map  # noqa: E402
+from theme_i18n.theme_i18n import format_date_range, format_long_date  # noqa: E402
+
+
+def test_unknown_tag_id_fails_the_build_naming_file_and_id(tmp_path):
+    releases = pair("2024-01-02-1", "2024-01-02", "ข่าว", "News", countries=["KH", "ZZ"],
+                    topics=["no-such-topic"])
+    with pytest.raises(UnknownTermError) as caught:
+        build_site(tmp_path, releases)
+    message = str(caught.value)
+    assert "releases/th/2024-01-02-1.md: unknown countries id 'ZZ'" in message
+    assert "releases/en/2024-01-02-1.md: unknown topics id 'no-such-topic'" in message
+    assert "countries.yaml" in message
+
+
+def test_unknown_meeting_series_fails_but_unknown_session_is_allowed(tmp_path):
+    with pytest.raises(UnknownTermError, match="unknown meetings id 'nope'"):
+        build_site(tmp_path / "a", pair("2024-01-02-1", "2024-01-02", "ข่าว", "News",
+                                        meetings=["nope/1"]))
+    out = build_site(tmp_path / "b", pair("2024-01-02-1", "2024-01-02", "ข่าว", "News",
+                                          meetings=["wg-as/42"]))
+    assert "Details not yet recorded" in (out / "en/meetings/wg-as/42/index.html").read_text()
+
+
+def test_sub_path_siteurl_builds_every_link_from_it(tmp_path):
+    site = "https://org.github.io/repo"
+    out = build_site(tmp_path, pair("2024-01-02-1", "2024-01-02", "ข่าว", "News",
+                                    countries=["KH"]), SITEURL=site, FEED_DOMAIN=site)
+    for path in ("index.html", "en/index.html", "th/releases/2024-01-02-1/index.html",
+                 "en/countries/kh/index.html", "th/meetings/wg-as/index.html"):
+        html = (out / path).read_text(encoding="utf-8")
+        bare = re.findall(r'(?:href|src|action)="(/[^"]*)"', html)
+        assert bare == [], f"{path}: root-relative links ignore SITEURL: {bare[:3]}"
+        assert f'href="{site}/theme/css/site.css"' in html
+    assert f"<loc>{site}/en/countries/kh/</loc>" in (out / "sitemap.xml").read_text()
+
+
+def test_drafts_build_without_category_pages(tmp_path):
+    releases = pair("2024-01-02-1", "2024-01-02", "ข่าว", "News", countries=["KH"])
+    releases.append(release("2024-01-03-2", "th", "ร่าง", "2024-01-03", status="draft"))
+    out = build_site(tmp_path, releases)
+    assert (out / "drafts/th/2024-01-03-2/index.html").is_file()
+    assert not (out / "th/releases/2024-01-03-2").exists()
+
+
+def test_every_template_string_has_a_thai_translation():
+    messages = {m[2] for m in extract_from_dir(
+        str(REPO / "theme/templates"), method_map=[("**.html", "jinja2")],
+        options_map={"**.html": {"extensions": "jinja2.ext.i18n"}})}
+    with open(REPO / "theme/translations/th/LC_MESSAGES/messages.po", "rb") as fh:
+        catalog = read_po(fh)
+    missing = [m for m in messages
+               if not (catalog.get(m if isinstance(m, str) else m[0]) or None)
+               or not catalog.get(m if isinstance(m, str) else m[0]).string]
+    assert missing == []
+
+
+def test_dates_in_both_languages():
+    assert format_long_date(date(2024, 3, 24), "th") == "24 มีนาคม 2567"
+    assert format_long_date(date(2024, 3, 24), "en") == "24 March 2024"
+    span = format_date_range("2025-12-17", "2025-12-18", "en")
+    assert span == "17 December 2025 – 18 December 2025"
+    assert format_date_range(date(2025, 12, 17), None, "th") == "17 ธันวาคม 2568"
+
+
+def test_country_map_places_points_by_longitude_and_latitude():
+    class Country:
+        def __init__(self, code, lat, lon):
+            self.id, self.extra = code, {"lat": lat, "lon": lon, "asean": True}
+
+    plotted = country_map([Country("TH", 13.75, 100.5), Country("ID", -6.2, 106.8),
+                           Country("XX", None, None)])
+    points = {p["term"].id: p for p in plotted["points"]}
+    assert set(points) == {"TH", "ID"}
+    assert points["ID"]["x"] > points["TH"]["x"] and points["ID"]["y"] > points["TH"]["y"]
+    assert country_map([Country("XX", None, None)]) is None

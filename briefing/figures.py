@@ -1,0 +1,116 @@
+"""Key figures in a Thai release: money, participants, countries, people repatriated, accounts…
+
+A figure is a number, an optional Thai scale word (ล้าน, แสน…) and a unit word; what it counts is
+read from the unit and the words just before it (``ผู้เข้าร่วมประชุม 338 คน`` → participants).
+Numbers whose meaning is unclear (a bare ``5 คน``) are left out: these are *key* figures. The
+English phrase is formatted with Babel (``US$300 million``, ``more than 10,000 people
+repatriated``). The tables below are the whole vocabulary; extend them, not the code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from babel.numbers import format_compact_decimal, format_decimal
+
+from briefing.model import Figure
+
+SCALES = {"ล้านล้าน": 10**12, "พันล้าน": 10**9, "ล้าน": 10**6, "แสน": 10**5, "หมื่น": 10**4}
+#: Thai unit word -> currency code, or a count unit.
+CURRENCIES = {
+    "ดอลลาร์สหรัฐ": "USD", "เหรียญสหรัฐ": "USD", "ดอลลาร์": "USD", "บาท": "THB",
+    "หยวน": "CNY", "ยูโร": "EUR",
+}  # fmt: skip
+COUNT_WORDS = ("คน", "ราย", "ประเทศ", "บัญชี", "คดี", "หมายเลข", "ซิม", "URL", "ยูอาร์แอล",
+               "เว็บไซต์", "ลิงก์", "องค์การระหว่างประเทศ", "องค์กร")  # fmt: skip
+#: (unit word, context words before it, unit id, English phrase); first match wins.
+COUNT_RULES = (
+    (("คน", "ราย"), ("ผู้เข้าร่วม", "เข้าร่วมประชุม", "เข้าร่วมงาน", "ผู้แทน"), "participants",
+     "participants"),
+    (("คน", "ราย"), ("ส่งกลับ", "ส่งตัวกลับ", "เดินทางกลับ"), "repatriated", "people repatriated"),
+    (("คน", "ราย"), ("ช่วยเหลือ", "ได้รับการช่วยเหลือ"), "rescued", "people rescued"),
+    (("คน", "ราย"), ("จับกุม", "ผู้ต้องหา", "ผู้กระทำผิด"), "arrested", "suspects arrested"),
+    (("คน", "ราย"), ("ผู้เสียหาย", "เหยื่อ"), "victims", "victims"),
+    (("ประเทศ",), (), "countries", "countries"),
+    (("บัญชี",), (), "accounts", "accounts"),
+    (("คดี",), (), "cases", "cases"),
+    (("หมายเลข", "ซิม"), (), "numbers", "phone numbers or SIM cards"),
+    (("URL", "ยูอาร์แอล", "เว็บไซต์", "ลิงก์"), (), "urls", "URLs"),
+    (("องค์การระหว่างประเทศ",), (), "organisations", "international organisations"),
+)  # fmt: skip
+QUALIFIERS = {
+    "มากกว่า": "more than", "กว่า": "more than", "ไม่น้อยกว่า": "at least", "เกิน": "over",
+    "เกือบ": "nearly", "ประมาณ": "about", "ราว": "about", "กว่าทั้งสิ้น": "more than",
+}  # fmt: skip
+CONTEXT = 45  # characters before a number searched for context words
+MIN_COUNT = 2
+MAX_FIGURES = 8
+#: "10 ประเทศ" right after "อาเซียน" is ASEAN's membership, not news.
+ROUTINE = (("countries", 10, "อาเซียน"),)
+
+_SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
+_UNIT = "|".join(sorted([*CURRENCIES, *COUNT_WORDS], key=len, reverse=True))
+_QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
+FIGURE_RE = re.compile(
+    rf"(?:({_QUAL})\s*)?(?<![\d.,])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*({_SCALE})?\s*({_UNIT})"
+)
+
+
+def _value(number: str, scale: str | None) -> int | float:
+    value = float(number.replace(",", "")) * SCALES.get(scale or "", 1)
+    return int(value) if value == int(value) else value
+
+
+def money_en(value: int | float, code: str) -> str:
+    """``US$300 million``, ``THB 1.5 billion``, ``US$5,000``."""
+    if value >= 10**6:
+        amount = format_compact_decimal(value, format_type="long", locale="en", fraction_digits=2)
+    else:
+        amount = format_decimal(value, locale="en")
+    return f"US${amount}" if code == "USD" else f"{code} {amount}"
+
+
+def count_en(value: int | float, phrase: str) -> str:
+    """``10,000 people repatriated``, ``1.5 million accounts``."""
+    if value >= 10**6:
+        number = format_compact_decimal(value, format_type="long", locale="en", fraction_digits=2)
+    else:
+        number = format_decimal(value, locale="en")
+    return f"{number} {phrase}"
+
+
+def _classify(unit_word: str, before: str) -> tuple[str, str] | None:
+    for words, context, unit, phrase in COUNT_RULES:
+        if unit_word in words and (not context or any(c in before for c in context)):
+            return unit, phrase
+    return None
+
+
+def find_figures(text: str) -> tuple[Figure, ...]:
+    """Key figures in order of appearance, one per (unit, value), at most ``MAX_FIGURES``."""
+    out: list[Figure] = []
+    seen: set[tuple[str, float]] = set()
+    for m in FIGURE_RE.finditer(text):
+        qualifier, number, scale, unit_word = m.groups()
+        value = _value(number, scale)
+        before = text[max(0, m.start() - CONTEXT) : m.start()]
+        if unit_word in CURRENCIES:
+            unit = CURRENCIES[unit_word]
+            en = money_en(value, unit)
+        else:
+            found = _classify(unit_word, before)
+            if found is None or value < MIN_COUNT:
+                continue
+            unit, phrase = found
+            if any(u == unit and v == value and w in before[-20:] for u, v, w in ROUTINE):
+                continue
+            en = count_en(value, phrase)
+        if (unit, value) in seen:
+            continue
+        seen.add((unit, value))
+        if qualifier:
+            en = f"{QUALIFIERS[qualifier]} {en}"
+        out.append(Figure(value=value, unit=unit, th=m.group(0).strip(), en=en))
+        if len(out) >= MAX_FIGURES:
+            break
+    return tuple(out)

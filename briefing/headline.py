@@ -1,0 +1,195 @@
+"""An English headline and lead sentence built from a release's extracted data (no translation).
+
+The headline names who (a person with their role, or an organisation), what they did (a verb read
+from Thai cue words in the title and opening), the main meeting and where: "MDES Permanent
+Secretary Wisit Wisitsora-at chairs the 5th ASEAN Working Group on Anti-Online Scams meeting in
+Jakarta". Without a meeting it falls back to a visit, then to the release's topics and countries.
+"""
+
+from __future__ import annotations
+
+from babel.dates import format_date
+
+from briefing.model import MeetingRef, Release
+from briefing.terms import name
+
+#: Thai cue words -> (present-tense verb, past-tense verb, future "to …" verb); first match wins.
+VERBS = (
+    (("รองประธาน",), ("serves as vice-chair of", "served as vice-chair of",
+                     "to serve as vice-chair of")),
+    (("เป็นประธานเปิด", "เปิดการประชุม", "เปิดงาน"), ("opens", "opened", "to open")),
+    (("เป็นประธาน", "ประธานการประชุม"), ("chairs", "chaired", "to chair")),
+    (("เจ้าภาพ",), ("hosts", "hosted", "to host")),
+    (("หัวหน้าคณะผู้แทน",), ("leads Thailand's delegation to", "led Thailand's delegation to",
+                           "to lead Thailand's delegation to")),
+    (("จัดประชุม", "จัดการประชุม"), ("holds", "held", "to hold")),
+)  # fmt: skip
+DEFAULT_VERB = ("attends", "attended", "to attend")
+VISIT_CUES = ("เยือน", "เดินทางไป")
+#: Words that make a series name read as an event on its own (else " meeting" is appended).
+EVENT_WORDS = ("Meeting", "Conference", "Retreat", "Summit", "Forum", "Dialogue", "Session")
+#: Thai title words naming a post at an organisation: "ปลัดดีอี" -> "MDES Permanent Secretary".
+POSTS = (("ปลัด", "Permanent Secretary"), ("รมว.", "Minister"), ("รัฐมนตรี", "Minister"),
+         ("รองนายก", "Deputy Prime Minister"), ("เลขาธิการ", "Secretary-General"))  # fmt: skip
+STATUS_ORDER = {"held": 0, "announced": 1, "mentioned": 2}
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st…"""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def en_date(value) -> str:
+    """``24 March 2024`` (Babel, CLDR English)."""
+    return format_date(value, "d MMMM y", locale="en")
+
+
+def en_date_range(start, end=None) -> str:
+    """``19–21 March 2024``, ``30 January – 2 February 2024``, or one date."""
+    if not end or end == start:
+        return en_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{en_date(end)}"
+    if start.year == end.year:
+        return f"{format_date(start, 'd MMMM', locale='en')} – {en_date(end)}"
+    return f"{en_date(start)} – {en_date(end)}"
+
+
+def lower_first(label: str) -> str:
+    """Lower-case a label's first letter for use mid-sentence, unless it starts with an acronym."""
+    first = label.split(" ", 1)[0]
+    if sum(c.isupper() for c in first) > 1 or not label[:1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
+def meeting_phrase(ref: MeetingRef, taxonomy, article: bool = True) -> str:
+    """ "the 5th ASEAN Working Group on Anti-Online Scams meeting", "the IC-GPOS 2025"."""
+    series = taxonomy.get("meetings", ref.series)
+    label = name(series, "en")
+    numbering = series.extra.get("numbering", "ordinal")
+    if not any(w in label for w in EVENT_WORDS) and numbering != "yearly":
+        label += " meeting"
+    year, _, number = ref.session.rpartition("-")
+    if numbering == "yearly":
+        text = f"{label} {ref.session}"
+    elif numbering == "year-ordinal" and number.isdigit():
+        text = f"{ordinal(int(number))} {label} of {year}"
+    elif ref.session.isdigit():
+        text = f"{ordinal(int(ref.session))} {label}"
+    else:
+        text = label
+    return f"the {text}" if article else text
+
+
+def ranked_topics(release: Release, hits) -> list[str]:
+    """The release's topics, most often named first (ties: first named first)."""
+    counts: dict[str, int] = {}
+    for h in hits:
+        if h.kind == "topics":
+            counts[h.id] = counts.get(h.id, 0) + 1
+    order = list(counts)
+    ranked = sorted(counts, key=lambda t: (-counts[t], order.index(t)))
+    return [t for t in ranked if t in release.topics] + [
+        t for t in release.topics if t not in counts
+    ]
+
+
+def _verb(text: str) -> tuple[str, str, str]:
+    for cues, verbs in VERBS:
+        if any(c in text for c in cues):
+            return verbs
+    return DEFAULT_VERB
+
+
+def _person_label(pid: str, taxonomy) -> str:
+    person = taxonomy.get("people", pid)
+    role = person.extra.get("role", {}).get("en")
+    return f"{role} {name(person, 'en')}" if role else name(person, "en")
+
+
+def subject(release: Release, title_hits, body_hits, taxonomy) -> str:
+    """Who the release is about, in English."""
+    people = [h.id for h in title_hits + body_hits if h.kind == "people"]
+    for hit in title_hits:
+        if hit.kind == "organisations":
+            org = taxonomy.get("organisations", hit.id)
+            short = org.short.get("en") or name(org, "en")
+            post = next((en for th, en in POSTS if th in hit.text or th in release.title), None)
+            staff = [
+                p for p in people if taxonomy.get("people", p).extra.get("organisation") == org.id
+            ]
+            if post is not None:
+                staff = [p for p in staff if post in _person_label(p, taxonomy)]
+            if staff:
+                return _person_label(staff[0], taxonomy)
+            return f"{short} {post}" if post else short
+    if people:
+        return _person_label(people[0], taxonomy)
+    orgs = [h.id for h in body_hits if h.kind == "organisations"]
+    if orgs:
+        org = taxonomy.get("organisations", orgs[0])
+        return org.short.get("en") or name(org, "en")
+    return "Thailand"
+
+
+def main_meeting(release: Release, title_hits) -> MeetingRef | None:
+    """The meeting the release is about: one named in the title, else the first held one."""
+    in_title = {h.id for h in title_hits if h.kind == "meetings"}
+    ranked = sorted(
+        release.meetings,
+        key=lambda m: (m.series not in in_title, STATUS_ORDER.get(m.status, 3)),
+    )
+    if ranked and (ranked[0].series in in_title or ranked[0].status == "held"):
+        return ranked[0]
+    return None
+
+
+def _place(ref: MeetingRef | None, release: Release, taxonomy) -> str:
+    session = taxonomy.session(ref.series, ref.session) if ref else None
+    if session and session.city.get("en"):
+        return session.city["en"]
+    return release.places[0] if release.places and ref else ""
+
+
+def headline_and_lead(release: Release, title_hits, body_hits, taxonomy) -> tuple[str, str]:
+    """(English headline, English lead sentence)."""
+    who = subject(release, title_hits, body_hits, taxonomy)
+    opening = release.title + " " + (release.paragraphs[0] if release.paragraphs else "")
+    present, past, future = _verb(opening)
+    ref = main_meeting(release, title_hits)
+    countries = [h.id for h in title_hits if h.kind == "countries" and h.id != "TH"]
+    visit = bool(countries) and any(c in release.title for c in VISIT_CUES)
+    if visit and ref is not None and ref.series not in {h.id for h in title_hits}:
+        ref = None
+    session = taxonomy.session(ref.series, ref.session) if ref else None
+    when = (session.date if session and session.date else None) or release.event_date
+    when = when or release.date
+    on = f" on {en_date(when)}" if when else ""
+    if ref is not None:
+        what = meeting_phrase(ref, taxonomy)
+        place = _place(ref, release, taxonomy)
+        where = f" in {place}" if place else ""
+        if ref.status == "announced":
+            return (f"{who} {future} {what}{where}",
+                    f"{who} is {future} {what}{where}{on}.")  # fmt: skip
+        return f"{who} {present} {what}{where}", f"{who} {past} {what}{where}{on}."
+    topics = [
+        lower_first(name(taxonomy.get("topics", t), "en"))
+        for t in ranked_topics(release, body_hits)[:2]
+    ]
+    about = f" on {' and '.join(topics)}" if topics else ""
+    if visit:
+        country = name(taxonomy.get("countries", countries[0]), "en")
+        future_visit = any(c in release.title for c in ("เตรียม", "จะ", "มีกำหนด"))
+        verb = "to visit" if future_visit else "visits"
+        lead_verb = "is to visit" if future_visit else "visited"
+        purpose = f" to discuss {' and '.join(topics)}" if topics else ""
+        return f"{who} {verb} {country}{about}", f"{who} {lead_verb} {country}{on}{purpose}."
+    with_ = ""
+    others = [name(taxonomy.get("countries", c), "en") for c in release.countries if c != "TH"]
+    if others:
+        with_ = f" with {', '.join(others[:3])}"
+    head = f"{who}{about or ' on a Thai government update'}{with_}"
+    return head, f"A Thai government release{on} from {who}{about}{with_}."

@@ -1,0 +1,199 @@
+"""Find taxonomy terms in a text: token-aware Thai matching and boundary-aware Latin matching.
+
+Thai aliases are matched on pythainlp ``newmm`` tokens, with the taxonomy's Thai words added to
+the tokenizer's dictionary, so ``ลาว`` matches the word ลาว and never the inside of ``ลาวา``.
+Dictionary compounds that hide a country or place name behind an ordinary word (``ประเทศไทย``,
+``คนไทย``) are dropped from the dictionary so the name is seen. Latin aliases match on word
+boundaries, ignoring case (except short all-capital acronyms such as ``US``), dashes, spaces and
+apostrophes, so ``WG – AS``, ``WG-AS`` and ``WGAS`` are one alias.
+
+Each kind is matched on its own (leftmost-longest, no overlaps within a kind), so the organisation
+``หน่วยงานกำกับดูแลกิจการโทรคมนาคมแห่งราชอาณาจักรกัมพูชา`` still yields the country KH.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.terms import EXTRA_KINDS, KINDS
+
+THAI_CHAR_RE = re.compile(r"[\u0e00-\u0e7f]")
+LATIN_CHAR_RE = re.compile(r"[A-Za-z]")
+ALNUM_RE = re.compile(r"[A-Za-z0-9]+")
+#: Characters a Latin alias may have between its words (none at all is fine too).
+LATIN_SEP = r"[\s\-\u2010-\u2015_.,:'\u2018\u2019&/]*"
+#: Thai aliases shorter than this (or with words the base dictionary lacks) become dictionary words.
+DICT_WORD_MAX = 20
+#: Kinds whose names are freed from dictionary compounds (ประเทศไทย → ประเทศ + ไทย).
+COMPOUND_KINDS = ("countries", "places")
+ACRONYM_MAX = 4  # all-capital Latin aliases up to this many letters match only in capitals
+MATCH_KINDS = KINDS + EXTRA_KINDS
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence of a term: ``text[start:end]`` is the surface form."""
+
+    kind: str
+    id: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def thai(self) -> bool:
+        return bool(THAI_CHAR_RE.search(self.text))
+
+
+def latin_key(text: str) -> str:
+    """Normalised form of a Latin alias or match: letters and digits only, lower case."""
+    return "".join(ALNUM_RE.findall(text)).lower()
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = "".join(ALNUM_RE.findall(alias))
+    return letters.isupper() and len(letters) <= ACRONYM_MAX
+
+
+def _latin_pattern(alias: str) -> str:
+    chunks = ALNUM_RE.findall(alias)
+    body = LATIN_SEP.join(re.escape(c) for c in chunks)
+    return body + ("s?" if chunks[-1][-1].isalpha() else "")
+
+
+class ThaiIndex:
+    """The tokenizer dictionary and the token sequences of every Thai alias (built once)."""
+
+    def __init__(self, aliases: list[tuple[str, str, str]]):
+        from pythainlp.corpus import thai_words
+        from pythainlp.util import dict_trie
+
+        base = set(thai_words())
+        words = set(base)
+        names = {a for kind, _, a in aliases if kind in COMPOUND_KINDS and " " not in a}
+        for word in base:
+            if word not in names and _hides_name(word, names, base):
+                words.discard(word)
+        for _, _, alias in aliases:
+            for part in alias.split():
+                if THAI_CHAR_RE.search(part) and (
+                    len(part) < DICT_WORD_MAX or not self._known(part, base)
+                ):
+                    words.add(part)
+        self.trie = dict_trie(words)
+        index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        for kind, tid, alias in aliases:
+            tokens = tuple(t.lower() for t in self.tokenize(alias) if t.strip())
+            if tokens:
+                index.setdefault(tokens[0], []).append((tokens, kind, tid))
+        for cands in index.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        self.index = index
+
+    @staticmethod
+    def _known(part: str, base: set[str]) -> bool:
+        """True if ``part`` splits wholly into dictionary words (a word-break check)."""
+        ok = [True] + [False] * len(part)
+        for end in range(1, len(part) + 1):
+            ok[end] = any(ok[s] and part[s:end] in base for s in range(max(0, end - 30), end))
+        return ok[-1]
+
+    def tokenize(self, text: str) -> list[str]:
+        from pythainlp.tokenize import word_tokenize
+
+        return word_tokenize(text, custom_dict=self.trie, engine="newmm", keep_whitespace=True)
+
+    def find(self, text: str) -> list[Hit]:
+        """Leftmost-longest alias matches per kind over the text's tokens."""
+        tokens, starts, pos = [], [], 0
+        for tok in self.tokenize(text):
+            if tok.strip():
+                tokens.append(tok.lower())
+                starts.append(pos)
+            pos += len(tok)
+        ends = [s + len(t) for s, t in zip(starts, tokens, strict=True)]
+        hits: list[Hit] = []
+        free: dict[str, int] = {}
+        for i, tok in enumerate(tokens):
+            best: dict[str, tuple[int, str]] = {}
+            for seq, kind, tid in self.index.get(tok, ()):
+                if kind in best or i < free.get(kind, 0):
+                    continue
+                if tuple(tokens[i : i + len(seq)]) == seq:
+                    best[kind] = (len(seq), tid)
+            for kind, (length, tid) in best.items():
+                start, end = starts[i], ends[i + length - 1]
+                hits.append(Hit(kind, tid, start, end, text[start:end]))
+                free[kind] = i + length
+        return hits
+
+
+def _hides_name(word: str, names: set[str], base: set[str]) -> bool:
+    """True if ``word`` is a name glued to an ordinary word (ประเทศไทย, คนไทย, ไทยรัฐ)."""
+    for cut in range(2, len(word) - 1):
+        head, tail = word[:cut], word[cut:]
+        if (head in names and (tail in base or tail in names)) or (tail in names and head in base):
+            return True
+    return False
+
+
+class LatinIndex:
+    """One regex for every Latin alias (longest first) and a key → term table."""
+
+    def __init__(self, aliases: list[tuple[str, str, str]]):
+        self.keys: dict[str, list[tuple[str, str, str | None]]] = {}
+        patterns = {}
+        for kind, tid, alias in aliases:
+            if not ALNUM_RE.search(alias):
+                continue
+            exact = "".join(ALNUM_RE.findall(alias)) if _is_acronym(alias) else None
+            self.keys.setdefault(latin_key(alias), []).append((kind, tid, exact))
+            patterns[_latin_pattern(alias)] = len(latin_key(alias))
+        ordered = sorted(patterns, key=lambda p: (-patterns[p], p))
+        body = "|".join(ordered) or r"(?!x)x"
+        self.regex = re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9$])", re.IGNORECASE)
+
+    def find(self, text: str) -> list[Hit]:
+        hits = []
+        for m in self.regex.finditer(text):
+            surface = m.group(0)
+            key = latin_key(surface)
+            entries = self.keys.get(key) or self.keys.get(key[:-1], [])
+            letters = "".join(ALNUM_RE.findall(surface))
+            seen = set()
+            for kind, tid, exact in entries:
+                if exact is not None and letters not in (exact, exact + "s"):
+                    continue
+                if kind not in seen:
+                    seen.add(kind)
+                    hits.append(Hit(kind, tid, m.start(), m.end(), surface))
+        return hits
+
+
+def collect_aliases(taxonomy) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """(Thai aliases, Latin aliases) as (kind, id, alias) from names, short names and aliases."""
+    thai, latin = [], []
+    for kind in MATCH_KINDS:
+        for term in taxonomy.terms(kind).values():
+            forms = [*term.name.values(), *term.short.values()]
+            for values in term.aliases.values():
+                forms.extend(values)
+            for form in dict.fromkeys(forms):
+                if THAI_CHAR_RE.search(form):
+                    thai.append((kind, term.id, form))
+                elif LATIN_CHAR_RE.search(form):
+                    latin.append((kind, term.id, form))
+    return thai, latin
+
+
+def alias_conflicts(latin: list[tuple[str, str, str]]) -> list[str]:
+    """Latin aliases that normalise to the same key for two terms of one kind (an editor's slip)."""
+    seen: dict[tuple[str, str], str] = {}
+    out = []
+    for kind, tid, alias in latin:
+        key = (kind, latin_key(alias))
+        if key in seen and seen[key] != tid:
+            out.append(f"{kind}: alias {alias!r} names both {seen[key]} and {tid}")
+        seen.setdefault(key, tid)
+    return out

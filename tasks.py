@@ -4,6 +4,8 @@
     build     convert + build the whole site into output/ (the demo site)
     serve     serve output/ on http://localhost:8000/
     test      ruff + the whole test suite (browser tests use Debian's chromium)
+    check     validate content and taxonomy; new-note SLUG scaffolds an editor's note
+    publish   production build (publishconf.py, absolute SITEURL); gh-pages publishes by branch
 """
 
 from __future__ import annotations
@@ -49,3 +51,67 @@ def test(c, k="", x=False):
     if x:
         opts.append("-x")
     c.run(f"{PY} -m pytest {' '.join(opts)}", pty=False)
+
+
+# --- editors' workflow and publishing ---------------------------------------------------------
+
+
+@task
+def check(c):
+    """Validate content/releases, content/notes and content/taxonomy (path:line: message)."""
+    result = c.run(f"{PY} -m briefing.check --root {ROOT}", pty=False, warn=True)
+    if result.exited:
+        sys.exit(result.exited)
+
+
+@task(
+    name="new-note",
+    help={
+        "slug": "slug of the release the note is about (e.g. 2024-03-24-80784)",
+        "lang": "language the note is written in: th or en (default en)",
+        "author": "your name as shown on the site (default: git config user.name)",
+    },
+)
+def new_note(c, slug, lang="en", author=""):
+    """Scaffold content/notes/{date}-{slug}-{n}.md for a release, ready to edit."""
+    import datetime as dt
+
+    from briefing.notes import scaffold_note
+
+    if not author:
+        found = c.run("git config user.name", warn=True, hide=True, pty=False)
+        author = found.stdout.strip() if found and found.ok else ""
+    try:
+        path = scaffold_note(ROOT / "content", slug, lang, author, dt.date.today())
+    except ValueError as exc:
+        sys.exit(f"new-note: {exc}")
+    print(f"created {path.relative_to(ROOT)} — write your note below its front matter")
+
+
+@task(help={"siteurl": "absolute URL the site is published at (default: $SITEURL or publishconf)"})
+def publish(c, siteurl=""):
+    """Build the production site into output/ with publishconf.py (absolute URLs, feeds)."""
+    if siteurl:
+        os.environ["SITEURL"] = siteurl
+    build(c, settings="publishconf.py")
+
+
+@task(
+    name="gh-pages",
+    help={
+        "siteurl": "absolute URL of the published site (e.g. https://ORG.github.io/REPO)",
+        "push": "push the gh-pages branch to origin after committing",
+    },
+)
+def gh_pages(c, siteurl="", push=False):
+    """Publish by branch: build with publishconf.py, commit output/ to gh-pages (ghp-import)."""
+    publish(c, siteurl=siteurl)
+    flags = "-n -f" + (" -p" if push else "")
+    c.run(f"{PY} -m ghp_import {flags} -m 'Publish site' -b gh-pages output", pty=False)
+
+
+@task(name="check-workflows")
+def check_workflows(c):
+    """Lint .github/workflows/*.yml with actionlint."""
+    workflows = " ".join(str(p) for p in sorted((ROOT / ".github" / "workflows").glob("*.yml")))
+    c.run(f"{Path(PY).with_name('actionlint')} -color=false {workflows}", pty=False)

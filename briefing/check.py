@@ -21,6 +21,7 @@ from pathlib import Path
 
 from briefing.notes import (
     LANGS,
+    NOTE_PLACEHOLDER,
     FrontMatter,
     Note,
     NoteError,
@@ -228,9 +229,14 @@ def check_site(root: Path) -> tuple[list[Problem], str]:
     for file in sorted((content / "notes").glob("**/*.md")):
         path = file.relative_to(root).as_posix()
         try:
-            notes.append(parse_note(file.read_text(encoding="utf-8"), path))
+            text = file.read_text(encoding="utf-8")
+            notes.append(parse_note(text, path))
         except (NoteError, UnicodeDecodeError) as exc:
             problems.append(_problem(exc, path))
+            continue
+        if NOTE_PLACEHOLDER in text:
+            line = text[: text.index(NOTE_PLACEHOLDER)].count("\n") + 1
+            problems.append(Problem(path, line, "replace the placeholder text with your note"))
     slugs = {r.slug for r in releases}
     problems += [
         Problem(

@@ -20,6 +20,7 @@ links get ``rel="nofollow ugc"``. The front-matter reader here keeps the line of
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -245,3 +246,44 @@ def orphan_notes(notes: list[Note], release_slugs: set[str]) -> list[NoteError]:
         for n in notes
         if n.release not in release_slugs
     ]
+
+
+NOTE_PLACEHOLDER = "Write your note here in Markdown"
+
+
+def release_slugs(releases_dir: Path) -> set[str]:
+    """Slugs of all release files under ``releases_dir`` (front matter ``slug``, else file stem)."""
+    slugs = set()
+    for file in Path(releases_dir).glob("*/*.md"):
+        try:
+            fm = read_front_matter(file.read_text(encoding="utf-8"), file.as_posix())
+            slugs.add(str(fm.data.get("slug") or file.stem))
+        except (NoteError, UnicodeDecodeError):
+            slugs.add(file.stem)
+    return slugs
+
+
+def scaffold_note(content: Path, slug: str, lang: str, author: str, today: dt.date) -> Path:
+    """Write ``content/notes/{today}-{slug}-{n}.md`` (first free n) with its front matter filled.
+
+    Raises :class:`ValueError` naming close matches when ``slug`` is no known release.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    known = release_slugs(Path(content) / "releases")
+    if slug not in known:
+        close = difflib.get_close_matches(slug, sorted(known), n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise ValueError(f"no release with slug {slug!r} under {content}/releases{hint}")
+    folder = Path(content) / "notes"
+    folder.mkdir(parents=True, exist_ok=True)
+    n = 1
+    while (folder / f"{today.isoformat()}-{slug}-{n}.md").exists():
+        n += 1
+    path = folder / f"{today.isoformat()}-{slug}-{n}.md"
+    front = {"release": slug, "author": author or "Your name", "date": today, "lang": lang}
+    text = yaml.safe_dump(front, sort_keys=False, allow_unicode=True)
+    body = f"{NOTE_PLACEHOLDER}: context, a correction or a link to a source.\n"
+    with open(path, "x", encoding="utf-8") as fh:  # never overwrite an existing note
+        fh.write(f"---\n{text}---\n{body}")
+    return path

@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="no progress bar; print only refusals, conflicts and the totals")
     conv.add_argument("--dry-run", action="store_true",
                       help="convert and report, but write nothing")
+    chk = sub.add_parser("check", add_help=False,
+                         help="validate content and taxonomy (python -m briefing check --help)")
+    chk.add_argument("check_args", nargs=argparse.REMAINDER)  # main() hands them to check
     return parser
 
 
@@ -96,6 +99,11 @@ def report(summary, *, quiet: bool, dry_run: bool, out=None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["check"]:  # python -m briefing check …  ==  python -m briefing.check …
+        from briefing.check import main as check_main
+
+        return check_main(argv[1:])
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -34,6 +34,7 @@ def release_record(group: dict, siteurl: str) -> dict:
         "event_date": _plain(meta.get("event_date")),
         "event_end_date": _plain(meta.get("event_end_date")),
         "source_url": meta.get("source_url"),
+        "source_file": meta.get("source_file"),
         "source_sha256": meta.get("source_sha256"),
         **{name: _plain(meta.get(name) or ([] if name != "meeting_status" else {}))
            for name in TAG_FIELDS},

@@ -38,32 +38,61 @@ def session_rows(index, series, lang: str) -> list[dict]:
     ]
 
 
-def country_map(countries, width: int = 640, height: int = 420, pad: float = 6.0) -> dict | None:
-    """An equirectangular plot of every country with ``lat``/``lon``: points and a 10° grid."""
-    located = [t for t in countries if None not in (t.extra.get("lat"), t.extra.get("lon"))]
-    if not located:
-        return None
+REGION = {"west": 88.0, "east": 132.0, "south": -12.0, "north": 30.0}  # South-East Asia
+
+
+def _located(countries) -> list:
+    return [t for t in countries if None not in (t.extra.get("lat"), t.extra.get("lon"))]
+
+
+def _inside(term, box: dict) -> bool:
+    lat, lon = float(term.extra["lat"]), float(term.extra["lon"])
+    return box["south"] <= lat <= box["north"] and box["west"] <= lon <= box["east"]
+
+
+def map_bounds(located, current=None, pad: float = 6.0) -> dict:
+    """South-East Asia when the current country (or, on the index, most countries) lies there;
+    otherwise a box around every located country."""
+    in_region = [t for t in located if _inside(t, REGION)]
+    if current is not None and current in located:
+        use_region = _inside(current, REGION)
+    else:
+        use_region = len(in_region) * 2 >= len(located)
+    if use_region:
+        return dict(REGION)
     lats = [float(t.extra["lat"]) for t in located]
     lons = [float(t.extra["lon"]) for t in located]
-    south, north = min(lats) - pad, max(lats) + pad
-    west, east = min(lons) - pad, max(lons) + pad * 2  # room for labels on the right
-    scale = min(width / (east - west), height / (north - south))
+    return {"west": min(lons) - pad, "east": max(lons) + pad * 2,
+            "south": min(lats) - pad, "north": max(lats) + pad}
+
+
+def country_map(countries, current=None, width: int = 640) -> dict | None:
+    """An equirectangular plot of the countries with ``lat``/``lon`` (points, 10° grid); those
+    outside the plotted box are listed in ``elsewhere``. ``None`` when nothing is located."""
+    located = _located(countries)
+    if not located:
+        return None
+    box = map_bounds(located, current)
+    scale = width / (box["east"] - box["west"])
+    height = round((box["north"] - box["south"]) * scale)
 
     def xy(lat, lon):
-        return round((lon - west) * scale, 1), round((north - lat) * scale, 1)
+        return round((lon - box["west"]) * scale, 1), round((box["north"] - lat) * scale, 1)
 
     grid = []
-    for lon in range(int(west // 10 * 10) + 10, int(east) + 1, 10):
-        x = xy(0, lon)[0]
-        grid.append({"x1": x, "y1": 0, "x2": x, "y2": height})
-    for lat in range(int(south // 10 * 10) + 10, int(north) + 1, 10):
-        y = xy(lat, 0)[1]
-        grid.append({"x1": 0, "y1": y, "x2": width, "y2": y})
-    points = []
+    for lon in range(int(box["west"] // 10 * 10) + 10, int(box["east"]) + 1, 10):
+        grid.append({"x1": xy(0, lon)[0], "y1": 0, "x2": xy(0, lon)[0], "y2": height})
+    for lat in range(int(box["south"] // 10 * 10) + 10, int(box["north"]) + 1, 10):
+        grid.append({"x1": 0, "y1": xy(lat, 0)[1], "x2": width, "y2": xy(lat, 0)[1]})
+    points, elsewhere = [], []
     for term in sorted(located, key=lambda t: t.id):
+        if not _inside(term, box):
+            elsewhere.append(term)
+            continue
         x, y = xy(float(term.extra["lat"]), float(term.extra["lon"]))
         points.append({"term": term, "x": x, "y": y, "asean": bool(term.extra.get("asean"))})
-    return {"width": width, "height": height, "points": points, "grid": grid}
+    return {"width": width, "height": height, "points": points, "grid": grid,
+            "elsewhere": elsewhere}
 
 
 class TermPagesGenerator(Generator):
@@ -90,13 +119,13 @@ class TermPagesGenerator(Generator):
         if index is None:
             return
         fctx = feed_context(self.context)
-        self.map = country_map(index.terms["countries"].values())
+        countries = list(index.terms["countries"].values())
         for kind in KINDS:
             counted = index.count_by_kind(kind)
             for lang in LANGS:
                 self._write(writer, f"{lang}/{kind}/", "term_index", lang,
                             both(lambda code, k=kind: f"{code}/{k}/"), kind=kind, terms=counted,
-                            map=self.map)
+                            map=country_map(countries) if kind == "countries" else None)
             for term, _count in counted:
                 self._write_term(writer, index, term, fctx)
 
@@ -106,10 +135,12 @@ class TermPagesGenerator(Generator):
             extra = {}
             if term.kind == "meetings":
                 extra["sessions"] = session_rows(index, term, lang)
+            if term.kind == "countries":
+                extra["map"] = country_map(index.terms["countries"].values(), current=term)
             self._write(
                 writer, term.url(lang), "term", lang, both(term.url),
                 term=term, kind=term.kind, releases=releases,
-                related_terms=index.related_terms(term), map=self.map, **extra,
+                related_terms=index.related_terms(term), **extra,
             )
             writer.write_feed(
                 releases, fctx, term.feed_url(lang), feed_type="atom",

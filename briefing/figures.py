@@ -52,7 +52,8 @@ _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 _UNIT = "|".join(sorted([*CURRENCIES, *COUNT_WORDS], key=len, reverse=True))
 _QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 FIGURE_RE = re.compile(
-    rf"(?:({_QUAL})\s*)?(?<![\d.,])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*({_SCALE})?\s*({_UNIT})"
+    rf"(?:({_QUAL})\s*)?(?<![\d.,])(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"\s*({_SCALE})?\s*({_UNIT})"
 )
 
 

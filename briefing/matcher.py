@@ -27,7 +27,7 @@ LATIN_SEP = r"[\s\-\u2010-\u2015_.,:'\u2018\u2019&/]*"
 DICT_WORD_MAX = 20
 #: Kinds whose names are freed from dictionary compounds (ประเทศไทย → ประเทศ + ไทย).
 COMPOUND_KINDS = ("countries", "places")
-ACRONYM_MAX = 4  # all-capital Latin aliases up to this many letters match only in capitals
+ACRONYM_MAX = 3  # all-capital Latin aliases up to this many letters match only in capitals
 MATCH_KINDS = KINDS + EXTRA_KINDS
 
 

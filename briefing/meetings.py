@@ -43,11 +43,13 @@ ANNOUNCE_AFTER_CUES = ("นี้", "ที่จะถึง", "ต่อไป
 HELD_CUES = (
     "เป็นประธานการประชุม", "เป็นประธานประชุม", "เป็นประธานเปิด", "เปิดการประชุม", "เข้าร่วม",
     "ร่วมประชุม", "ร่วมการประชุม", "หัวหน้าคณะผู้แทน", "เมื่อวันที่", "ที่ผ่านมา", "ได้จัด",
-    "จัดขึ้น", "ผลการประชุม", "ที่ประชุม", "ได้ข้อสรุป", "ถก", "เป็นเจ้าภาพจัดการประชุม",
+    "จัดขึ้น", "ผลการประชุม", "ที่ประชุม", "ได้ข้อสรุป", "ถก", "เป็นเจ้าภาพ", "จัดประชุม",
+    "จัดการประชุม",
     "chaired", "attended", "was held", "were held",
 )  # fmt: skip
 HELD_AFTER_CUES = ("เมื่อวันที่", "ระหว่างวันที่", "ได้มีการ", "ที่ประชุม", "ได้ข้อสรุป")
 CUE_BEFORE, CUE_AFTER = 90, 70
+TENSE_REACH = 12  # characters before a verb cue searched for จะ/เตรียม/มีกำหนด
 #: A series named without a number is this session if the release's dates fall this close to it.
 INFER_BEFORE, INFER_AFTER = dt.timedelta(days=3), dt.timedelta(days=10)
 
@@ -104,15 +106,26 @@ def _year_near(text: str, hit: Hit, stop: int) -> int | None:
     return _ce(int(m.group(1))) if m else None
 
 
+def _last(text: str, cues: tuple[str, ...]) -> int:
+    return max((text.rfind(c) + len(c) for c in cues if c in text), default=-1)
+
+
 def _cues(text: str, hit: Hit) -> tuple[bool, bool]:
+    """(held, announced) from the cue word nearest before the mention, else from just after it."""
     lo, hi = _line_window(text, hit.start, hit.end)
     before = text[max(lo, hit.start - CUE_BEFORE) : hit.start]
+    held_at, announced_at = _last(before, HELD_CUES), _last(before, ANNOUNCE_CUES)
+    if held_at >= 0 or announced_at >= 0:
+        if held_at > announced_at:  # a verb; "จะเข้าร่วม" / "มีกำหนดจะจัดการประชุม" is future
+            ends = [c for c in HELD_CUES if c in before and before.rfind(c) + len(c) == held_at]
+            verb = max(ends, key=len)
+            lead = before[max(0, held_at - len(verb) - TENSE_REACH) : held_at - len(verb)]
+            future = any(c in lead for c in ANNOUNCE_CUES)
+            return not future, future
+        return False, True
     after = text[hit.end : min(hi, hit.end + CUE_AFTER)]
-    held = any(c in before for c in HELD_CUES) or any(c in after for c in HELD_AFTER_CUES)
-    announced = any(c in before for c in ANNOUNCE_CUES) or any(
-        c in after for c in ANNOUNCE_AFTER_CUES
-    )
-    return held, announced
+    held = any(c in after for c in HELD_AFTER_CUES)
+    return held, not held and any(c in after for c in ANNOUNCE_AFTER_CUES)
 
 
 def _mentions(text: str, hits: list[Hit], taxonomy) -> list[Mention]:
@@ -158,9 +171,9 @@ def _status(session, mentions: list[Mention], pub: dt.date | None, event: dt.dat
             return "announced"
         on_event = event is not None and session.date <= event <= last
         return "held" if held or on_event else "mentioned"
-    if held and not (announced and event and pub and event > pub):
-        return "held"
-    return "announced" if announced else "mentioned"
+    if announced:
+        return "announced"
+    return "held" if held else "mentioned"
 
 
 def find_meetings(

@@ -7,6 +7,7 @@ English page marks it "(romanised)" for an editor to check.
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Titles that introduce a personal name, longest first so นางสาว wins over นาง.
@@ -31,11 +32,16 @@ NAME_RE = re.compile(rf"(?<![ก-๙])({_TITLE})\s?([ก-๙]{{2,20}}) ([ก-๙
 MAX_NAMES = 12
 
 
-def royin(thai: str) -> str:
-    """Royin romanisation, each word capitalised (``เอกพงษ์ หริ่มเจริญ`` → ``Ekphong Rimcherin``)."""
+@functools.lru_cache(maxsize=8192)  # the same names recur from release to release
+def _royin_word(word: str) -> str:
     from pythainlp.transliterate import romanize
 
-    return " ".join(romanize(w, engine="royin").capitalize() for w in thai.split())
+    return romanize(word, engine="royin").capitalize()
+
+
+def royin(thai: str) -> str:
+    """Royin romanisation, each word capitalised (``เอกพงษ์ หริ่มเจริญ`` → ``Ekphong Rimcherin``)."""
+    return " ".join(_royin_word(w) for w in thai.split())
 
 
 def find_names(text: str, known: list[tuple[int, int]]) -> tuple[tuple[str, str], ...]:

@@ -21,6 +21,9 @@ from briefing.model import Release
 from briefing.romanise import find_names
 from briefing.terms import name
 
+#: How many recently scanned texts ``Matcher.find`` remembers (one release's title and body).
+RECENT_TEXTS = 4
+
 
 class Matcher:
     """Everything tagging needs, built from a taxonomy once per process."""
@@ -31,6 +34,7 @@ class Matcher:
         self.conflicts = alias_conflicts(self._latin_aliases)
         self._thai: ThaiIndex | None = None
         self._latin: LatinIndex | None = None
+        self._recent: dict[str, tuple[Hit, ...]] = {}  # the last texts scanned → their hits
 
     def __getstate__(self) -> dict:
         return {"taxonomy": self.taxonomy}  # indexes are rebuilt where they are used
@@ -47,9 +51,15 @@ class Matcher:
 
     def find(self, text: str) -> list[Hit]:
         """Every taxonomy term occurrence in ``text``, in order of position."""
+        if text in self._recent:  # tag() then render_english() scan the same texts
+            return list(self._recent[text])
         self.build()
         hits = self._thai.find(text) + self._latin.find(text)
-        return sorted(hits, key=lambda h: (h.start, -h.end, h.kind))
+        hits = sorted(hits, key=lambda h: (h.start, -h.end, h.kind))
+        self._recent[text] = tuple(hits)
+        while len(self._recent) > RECENT_TEXTS:
+            del self._recent[next(iter(self._recent))]
+        return hits
 
     def tokenize(self, text: str) -> list[str]:
         """``newmm`` tokens with the taxonomy's words in the dictionary (whitespace kept)."""

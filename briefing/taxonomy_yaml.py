@@ -26,7 +26,15 @@ LINE_KEY = "__line__"
 
 
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records each mapping's line as ``__line__`` and refuses duplicate keys."""
+    """SafeLoader that records each mapping's line as ``__line__`` and refuses duplicate keys.
+
+    Dates stay text (no implicit timestamps) so an impossible date is reported with its line.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def construct_mapping(self, node, deep=False):
         seen: dict = {}

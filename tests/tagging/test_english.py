@@ -1,0 +1,79 @@
+"""The English page: real English from extracted data; Thai script only in the glossary table."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from briefing.english import TRANSLATION_PLACEHOLDER, render_english, summary_th
+from briefing.romanise import find_names, royin
+
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+GLOSSARY_ROW = re.compile(r'\| <span lang="th">[^|]+</span> \| [^\u0e00-\u0e7f]+ \|')
+
+
+@pytest.fixture(scope="module")
+def english(seeds, matcher):
+    return {key: render_english(release, matcher) for key, release in seeds.items()}
+
+
+def test_headlines(english):
+    assert english["001"].title == (
+        "MDES Permanent Secretary Wisit Wisitsora-at chairs the 5th ASEAN Working Group on "
+        "Anti-Online Scams meeting in Jakarta"
+    )
+    assert english["003"].title.startswith("Minister of Foreign Affairs Sihasak Phuangketkeow")
+    assert "Global Partnership against Online Scams 2025 in Bangkok" in english["003"].title
+    assert english["002"].title.startswith("Minister of Digital Economy and Society")
+    assert "to visit Cambodia" in english["002"].title
+    assert "2nd ADGSOM–ATRC Leaders' Retreat of 2023 in Bali" in english["004"].title
+
+
+def test_no_thai_outside_the_glossary_table(english):
+    for text in english.values():
+        assert not THAI.search(text.title) and not THAI.search(text.summary)
+        for line in text.body.splitlines():
+            if THAI.search(line):
+                assert GLOSSARY_ROW.fullmatch(line), line
+
+
+def test_facts_use_babel_dates_status_and_figures(english):
+    body = english["003"].body
+    assert "- **Published:** 17 December 2025" in body
+    assert "(17–18 December 2025; Bangkok, Thailand) — held" in body
+    assert "338 participants from 58 countries" in body and "US$300 million" in body
+    assert "Sihasak Phuangketkeow (Minister of Foreign Affairs)" in body
+    assert "- **Countries:** China;" in body
+    facts = english["004"].body
+    assert "4th ASEAN Digital Ministers' Meeting (ADGMIN) (1–2 February 2024; Singapore)" in facts
+    assert "— announced (to be held)" in facts
+
+
+def test_sections_and_placeholder(english):
+    for text in english.values():
+        assert text.body.index("## Facts") < text.body.index("## Glossary")
+        assert text.body.index("## Glossary") < text.body.index("## Editor's translation")
+        assert text.body.rstrip().endswith(TRANSLATION_PLACEHOLDER)
+        assert "translation_status: reviewed" in text.body
+
+
+def test_unknown_thai_names_are_romanised(matcher):
+    text = "โดยมี นายเอกพงษ์ หริ่มเจริญ ผู้ตรวจราชการ และนายกรัฐมนตรี กล่าวว่า นายประเสริฐ จันทรรวงทอง"
+    known = [(h.start, h.end) for h in matcher.find(text) if h.kind == "people"]
+    names = find_names(text, known)
+    assert [thai for thai, _ in names] == ["เอกพงษ์ หริ่มเจริญ"]
+    assert names[0][1] == royin("เอกพงษ์ หริ่มเจริญ") and names[0][1].startswith("Ekphong ")
+
+
+def test_romanised_names_are_flagged_in_the_english_page(seeds, matcher):
+    roman = (("เอกพงษ์ หริ่มเจริญ", "Ekphong Rimcherin"),)
+    body = render_english(dataclasses.replace(seeds["000"], romanised=roman), matcher).body
+    assert "Ekphong Rimcherin *(romanised)*" in body
+    assert '| <span lang="th">เอกพงษ์ หริ่มเจริญ</span> | Ekphong Rimcherin *(romanised)* |' in body
+
+
+def test_summary_th(seeds):
+    text = summary_th(seeds["001"])
+    assert text.startswith("วันที่ 22 เมษายน 2568") and len(text) <= 301

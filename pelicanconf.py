@@ -27,7 +27,7 @@ PAGE_PATHS = []
 STATIC_PATHS = []
 ARTICLE_EXCLUDES = ["sources", "taxonomy", "notes"]
 USE_FOLDER_AS_CATEGORY = False
-BRIEFING_TAXONOMY_PATH = str(ROOT / "content" / "taxonomy")
+# The taxonomy is read from <PATH>/taxonomy (set BRIEFING_TAXONOMY_PATH to use another folder).
 
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]

@@ -31,6 +31,7 @@ def build_demo(root: Path) -> Path:
         "PATH": str(root / "content"),
         "OUTPUT_PATH": str(root / "output"),
         "CACHE_PATH": str(root / "cache"),
+        "BRIEFING_TAXONOMY_PATH": str(REPO / "content" / "taxonomy"),
     })
     Pelican(settings).run()
     return root / "output"

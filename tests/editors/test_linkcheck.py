@@ -1,4 +1,4 @@
-"""``briefing.linkcheck`` finds each kind of broken link on a hand-made site served at a sub-path."""
+"""``briefing.linkcheck`` finds each kind of broken link on a small site served at a sub-path."""
 
 from __future__ import annotations
 

@@ -1,0 +1,40 @@
+"""The site built with ``publishconf.py`` for a sub-path ``SITEURL`` works when served there.
+
+The demo content is converted, built for ``http://127.0.0.1:PORT/repo`` and served from ``/repo/``
+only (anything outside is a 404); the crawler follows every internal link, asset, feed and anchor.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+from editors_build import build, ok, output
+
+from briefing.linkcheck import crawl, serve
+
+
+def test_published_site_has_no_broken_links_under_a_sub_path(converted_demo, tmp_path):
+    shutil.copytree(converted_demo / "content", tmp_path / "content")
+    with serve(None, "/repo") as (base, server):
+        run = build(tmp_path, "publishconf.py", siteurl=base.rstrip("/"))
+        assert ok(run), output(run)
+        server.root = str(tmp_path / "output")
+        report = crawl(base)
+    assert not report.broken, f"{len(report.broken)} broken:\n" + "\n".join(map(str, report.broken))
+    assert report.pages >= 20, report
+    home = (tmp_path / "output" / "en" / "index.html").read_text("utf-8")
+    assert f'href="{base}en/' in home, "links are absolute under the sub-path"
+    feed = (tmp_path / "output" / "en" / "feeds" / "all.atom.xml").read_text("utf-8")
+    assert f"{base}en/releases/" in feed
+
+
+def test_site_built_for_the_root_is_caught_under_a_sub_path(converted_demo, tmp_path):
+    """The crawl is not vacuous: a site built for the server's root breaks under /repo/."""
+    shutil.copytree(converted_demo / "content", tmp_path / "content")
+    with serve(None, "/repo") as (base, server):
+        run = build(tmp_path, "publishconf.py", siteurl=base.removesuffix("/repo/"))
+        assert ok(run), output(run)
+        server.root = str(tmp_path / "output")
+        report = crawl(base)
+    reasons = {b.reason for b in report.broken}
+    assert "outside the site's base path /repo/" in reasons, reasons

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .textcode import encode_text, normalize
+from .textcode import encode_term, encode_text, normalize
 
 FILTER_KINDS = ("country", "meeting", "topic", "year", "language")
 TERMS_MARK = "qjtermsz"  # coded-body word that separates the release text from its alias terms
@@ -63,7 +63,7 @@ def shadow_page(record: SearchRecord) -> str:
     body = [f"<h1>{esc(encode_text(record.title))}</h1>", f"<p>{esc(encode_text(record.text))}</p>"]
     if record.terms:
         unique = list(dict.fromkeys(normalize(t) for t in record.terms if t.strip()))
-        coded = " _ ".join(encode_text(t) for t in unique)
+        coded = " _ ".join(encode_term(t) for t in unique)
         body.append(f"<p>{TERMS_MARK} _ {esc(coded)}</p>")
     meta = {
         "title": normalize(record.title),

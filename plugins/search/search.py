@@ -122,7 +122,7 @@ class SearchGenerator(Generator):
         alternates = {lang: f"{lang}/search/" for lang in LANGS}
         for lang in LANGS:
             writer.write_file(
-                f"{lang}/search/index.html", self.get_template("search.html"), self.context,
+                f"{lang}/search/index.html", self.get_template("search"), self.context,
                 relative_urls=False, url=f"{lang}/search/", page_lang=lang,
                 page_url=f"{lang}/search/", alternates=alternates,
                 search_strings=STRINGS[lang],

@@ -32,20 +32,19 @@ class AliasMatcher:
     """Finds alias groups whose names occur in a text (Latin names as whole words, any case)."""
 
     def __init__(self, groups: Iterable[Sequence[str]]):
-        self.groups = []
-        for names in groups:
-            thai, latin = [], []
+        self.groups: list[list[str]] = []
+        self.thai: list[tuple[str, int]] = []  # (needle, group)
+        latin: dict[str, list[int]] = {}
+        for i, names in enumerate(groups):
+            self.groups.append(list(names))
             for name in names:
                 needle = normalize(name).casefold()
-                if not needle:
-                    continue
-                if LATIN.search(needle):
-                    latin.append(re.escape(needle))
-                else:
-                    thai.append(needle)
-            pattern = (re.compile(rf"(?<![a-z0-9])(?:{'|'.join(latin)})(?![a-z0-9])")
-                       if latin else None)
-            self.groups.append((list(names), thai, pattern))
+                if needle and LATIN.search(needle):
+                    latin.setdefault(needle, []).append(i)
+                elif needle:
+                    self.thai.append((needle, i))
+        self.latin = latin
+        self.pattern = bool(latin)
 
     @classmethod
     def from_taxonomy(cls, taxonomy) -> AliasMatcher:
@@ -53,14 +52,32 @@ class AliasMatcher:
             return cls([])
         return cls(term_names(t) for k in KINDS for t in taxonomy.terms(k).values())
 
+    def hit_indexes(self, text: str) -> list[int]:
+        """Indexes of the groups with a name in ``text``."""
+        haystack = normalize(text).casefold()
+        hits = {i for needle, i in self.thai if needle in haystack}
+        if self.pattern:
+            for found in set(self._latin_hits(haystack)):
+                hits.update(self.latin[found])
+        return sorted(hits)
+
+    def _latin_hits(self, haystack: str):
+        """Every Latin name in ``haystack`` (overlapping names too: each start is tried)."""
+        for needle in self.latin:
+            start = haystack.find(needle)
+            while start >= 0:
+                end = start + len(needle)
+                before = haystack[start - 1] if start else " "
+                after = haystack[end] if end < len(haystack) else " "
+                if not (before.isascii() and before.isalnum()) and not (
+                        after.isascii() and after.isalnum()):
+                    yield needle
+                    break
+                start = haystack.find(needle, start + 1)
+
     def matches(self, text: str) -> list[str]:
         """All names of every group with a name in ``text``."""
-        haystack = normalize(text).casefold()
-        found: list[str] = []
-        for names, thai, pattern in self.groups:
-            if any(n in haystack for n in thai) or (pattern and pattern.search(haystack)):
-                found.extend(names)
-        return found
+        return [name for i in self.hit_indexes(text) for name in self.groups[i]]
 
 
 def facet_labels(taxonomy, lang: str, years: Iterable[int] = range(2000, 2041)) -> dict:

@@ -44,10 +44,12 @@ def normalize(text: str) -> str:
     return WHITESPACE.sub(" ", text).strip()
 
 
+CODE_TABLE = {cp: HI[(cp - 0x0E00) >> 4] + LO[(cp - 0x0E00) & 15] for cp in range(0x0E01, 0x0E5C)}
+
+
 def encode_word(word: str) -> str:
     """``ม้า`` → ``qjcmeoddz``: an ASCII index word that keeps every Thai mark."""
-    codes = (ord(ch) - 0x0E00 for ch in word)
-    return PREFIX + "".join(HI[c >> 4] + LO[c & 15] for c in codes) + END
+    return PREFIX + word.translate(CODE_TABLE) + END
 
 
 def decode_word(word: str) -> str:
@@ -95,6 +97,12 @@ def tokens(text: str) -> list[tuple[str, str]]:
         else:
             out.append(("other", piece))
     return out
+
+
+@lru_cache(maxsize=4096)
+def encode_term(term: str) -> str:
+    """:func:`encode_text` for short, often repeated strings (taxonomy names)."""
+    return encode_text(term)
 
 
 def encode_text(text: str) -> str:

@@ -258,6 +258,7 @@
     input.value = state.q;
     run(state);
   });
+  window.BriefingSearch = { normalize, pagefindQuery, decodeText }; // for tests and debugging
   root.hidden = false;
   start().catch((err) => {
     status.textContent = cfg.strings.error;

@@ -1,0 +1,188 @@
+"""The search page of the built demo site, driven in Debian's Chromium through Playwright.
+
+Real queries typed into the search boxes; assertions on what ``[data-search-results]`` shows.
+Truth comes from the converted release files (front matter and text) of the same build.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from search_harness import CHROMIUM, CHROMIUM_ARGS, serve
+
+from plugins.search.textcode import normalize
+
+pytestmark = pytest.mark.browser
+RESULT_LINKS = "els => els.map(e => e.getAttribute('href'))"
+
+
+@pytest.fixture(scope="module")
+def browser_site(demo_site):
+    from playwright.sync_api import sync_playwright
+
+    out, pages = demo_site
+    with serve(out) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser, base, pages
+        browser.close()
+
+
+@pytest.fixture
+def page(browser_site):
+    browser, _, _ = browser_site
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+def wait_done(page, query: str | None = None) -> None:
+    page.wait_for_function(
+        "q => { const a = document.querySelector('[data-search-app]');"
+        " return a && a.dataset.state === 'done'"
+        " && (q === null || new URLSearchParams(location.search).get('q') === q); }",
+        arg=query)
+
+
+def result_slugs(page) -> set[str]:
+    hrefs = page.eval_on_selector_all("[data-search-results] li h2 a", RESULT_LINKS)
+    return {h.rstrip("/").split("/")[-1] for h in hrefs}
+
+
+def open_search(page, base: str, lang: str, query: str, extra: str = "") -> set[str]:
+    page.goto(f"{base}/{lang}/search/?q={quote(query)}{extra}")
+    wait_done(page)
+    return result_slugs(page)
+
+
+def containing(pages, lang: str, word: str) -> set[str]:
+    return {slug for slug, (_, text) in pages[lang].items() if normalize(word) in normalize(text)}
+
+
+def tagged(pages, lang: str, kind: str, value: str) -> set[str]:
+    return {slug for slug, (meta, _) in pages[lang].items() if value in (meta.get(kind) or [])}
+
+
+def test_header_search_box_finds_thai_word_inside_compounds(browser_site, page):
+    _, base, pages = browser_site
+    expected = containing(pages, "th", "หลอกลวง")
+    assert len(expected) == 5
+    page.goto(f"{base}/th/")
+    page.fill("header input[name=q]", "หลอกลวง")
+    page.press("header input[name=q]", "Enter")
+    wait_done(page, "หลอกลวง")
+    assert result_slugs(page) == expected
+    assert page.locator("[data-search-status]").inner_text().startswith("พบ 5")
+
+
+def test_thai_marks_count(browser_site, page):
+    _, base, pages = browser_site
+    expected = containing(pages, "th", "ม้า")
+    assert expected and len(expected) < len(pages["th"])
+    assert open_search(page, base, "th", "ม้า") == expected
+    marks = page.eval_on_selector_all("[data-search-results] mark",
+                                      "els => els.map(e => e.textContent)")
+    assert marks and set(marks) == {"ม้า"}
+
+
+def test_stripped_marks_find_nothing(browser_site, page):
+    _, base, _ = browser_site
+    assert open_search(page, base, "th", "บญช") == set()
+    assert page.locator("[data-search-status]").inner_text() == "ไม่พบข่าวที่ตรงกับคำค้น"
+
+
+def test_compound_part_found(browser_site, page):
+    _, base, pages = browser_site
+    assert containing(pages, "th", "เปิดบัญชี")
+    # every release that writes it (a release tagged with a term named บัญชีม้า may come too)
+    assert containing(pages, "th", "บัญชี") <= open_search(page, base, "th", "บัญชี")
+
+
+def test_thai_alias_finds_latin_spelling(browser_site, page):
+    _, base, pages = browser_site
+    only_latin = containing(pages, "th", "Call Center") - containing(pages, "th", "คอลเซ็นเตอร์")
+    assert only_latin, "the seeds should have a release writing only 'Call Center'"
+    assert only_latin <= open_search(page, base, "th", "คอลเซ็นเตอร์")
+
+
+def test_meeting_alias_spellings(browser_site, page):
+    _, base, pages = browser_site
+    spaced = containing(pages, "th", "WG – AS") - containing(pages, "th", "WG-AS")
+    hyphen = containing(pages, "th", "WG-AS") - containing(pages, "th", "WG – AS")
+    assert spaced and hyphen
+    found = open_search(page, base, "th", "WG-AS")
+    assert spaced <= found and hyphen <= found
+    assert hyphen <= open_search(page, base, "th", "WG – AS")
+
+
+def test_cambodia_on_english_side(browser_site, page):
+    _, base, pages = browser_site
+    expected = tagged(pages, "en", "countries", "KH")
+    assert expected
+    found = open_search(page, base, "en", "Cambodia")
+    assert found == expected
+    hrefs = page.eval_on_selector_all("[data-search-results] li h2 a", RESULT_LINKS)
+    assert all("/en/releases/" in h for h in hrefs)
+
+
+def test_result_shows_title_date_excerpt_and_chips(browser_site, page):
+    _, base, _ = browser_site
+    open_search(page, base, "th", "หลอกลวง")
+    first = page.locator("[data-search-results] li").first
+    assert first.locator("h2 a").inner_text().strip()
+    assert first.locator("time").get_attribute("datetime")
+    assert first.locator(".search-excerpt mark").count() >= 1
+    assert first.locator(".chips li").count() >= 1
+    assert "\u200b" not in page.content()
+
+
+@pytest.mark.parametrize("facet, kind", [("country", "countries"), ("topic", "topics")])
+def test_facet_counts_and_filtering(browser_site, page, facet, kind):
+    _, base, pages = browser_site
+    open_search(page, base, "th", "หลอกลวง")
+    box = page.locator(f"[data-facet={facet}]")
+    value = box.locator("input").first.get_attribute("value")
+    expected = tagged(pages, "th", kind, value) & containing(pages, "th", "หลอกลวง")
+    count = box.locator(f"label:has(input[value='{value}']) .count").get_attribute("data-count")
+    assert int(count) == len(expected)
+    box.locator(f"input[value='{value}']").check()
+    page.wait_for_function(f"location.search.includes('{facet}=')")
+    wait_done(page)
+    assert result_slugs(page) == expected
+
+
+def test_facets_combine_and_live_in_the_url(browser_site, page):
+    _, base, pages = browser_site
+    slug, (meta, _) = sorted(pages["th"].items())[0]
+    country, year = meta["countries"][0], str(meta["date"])[:4]
+    found = open_search(page, base, "th", "หลอกลวง", f"&country={country}&year={year}")
+    expected = {s for s in tagged(pages, "th", "countries", country)
+                if str(pages["th"][s][0]["date"]).startswith(year)}
+    assert found == expected & containing(pages, "th", "หลอกลวง")
+    assert page.locator(f"[data-facet=country] input[value='{country}']").is_checked()
+    assert page.locator(f"[data-facet=year] input[value='{year}']").is_checked()
+    for facet in ("country", "meeting", "topic", "year", "language"):
+        assert page.locator(f"[data-facet={facet}]").count() == 1, facet
+
+
+def test_query_from_url_on_load_and_typing_updates_url(browser_site, page):
+    _, base, _ = browser_site
+    open_search(page, base, "th", "ม้า")
+    assert page.input_value("#search-q") == "ม้า"
+    page.fill("#search-q", "กัมพูชา")
+    wait_done(page, "กัมพูชา")
+    assert result_slugs(page)
+
+
+def test_without_javascript_the_page_says_so(browser_site):
+    browser, base, _ = browser_site
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base}/en/search/?q=Cambodia")
+    note = page.locator("[data-search-noscript]")
+    assert "JavaScript" in note.inner_text()
+    links = note.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert {link.rstrip("/").split("/")[-1] for link in links} == {
+        "countries", "meetings", "topics", "timeline"}
+    assert not page.locator("[data-search-app]").is_visible()
+    context.close()

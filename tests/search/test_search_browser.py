@@ -108,11 +108,11 @@ def test_thai_alias_finds_latin_spelling(browser_site, page):
 def test_meeting_alias_spellings(browser_site, page):
     _, base, pages = browser_site
     spaced = containing(pages, "th", "WG – AS") - containing(pages, "th", "WG-AS")
-    hyphen = containing(pages, "th", "WG-AS") - containing(pages, "th", "WG – AS")
+    hyphen = containing(pages, "th", "WG-AS")
     assert spaced and hyphen
     found = open_search(page, base, "th", "WG-AS")
     assert spaced <= found and hyphen <= found
-    assert hyphen <= open_search(page, base, "th", "WG – AS")
+    assert spaced | hyphen <= open_search(page, base, "th", "WG – AS")
 
 
 def test_cambodia_on_english_side(browser_site, page):

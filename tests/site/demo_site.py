@@ -2,12 +2,14 @@
 
 Used by the browser test: ``build_demo(root)`` converts ``content/sources`` with the project's
 converter into ``root/content/releases``, builds it with the project's pelicanconf.py (every
-plugin, the real taxonomy) and returns the output folder; ``serve(folder)`` starts a local
-``http.server`` on 127.0.0.1 in a thread and returns ``(server, base_url)``.
+plugin, the real taxonomy) and returns the output folder; ``build_demo_once`` shares one build
+between parallel test workers; ``serve(folder)`` starts a local ``http.server`` on 127.0.0.1 in a
+thread and returns ``(server, base_url)``.
 """
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import subprocess
 import sys
@@ -34,6 +36,21 @@ def build_demo(root: Path) -> Path:
         "BRIEFING_TAXONOMY_PATH": str(REPO / "content" / "taxonomy"),
     })
     Pelican(settings).run()
+    return root / "output"
+
+
+def build_demo_once(root: Path) -> Path:
+    """``build_demo`` guarded by a file lock, so parallel test workers share one build."""
+    root.mkdir(parents=True, exist_ok=True)
+    done = root / "built"
+    with open(root / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not done.exists():
+                build_demo(root)
+                done.touch()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
     return root / "output"
 
 

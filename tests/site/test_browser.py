@@ -7,6 +7,7 @@ Builds the demo site once (the five seeds, converted into a temporary folder), s
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import urllib.error
@@ -15,7 +16,7 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
-from demo_site import build_demo, serve
+from demo_site import build_demo_once, serve
 
 pytestmark = pytest.mark.browser
 
@@ -28,8 +29,11 @@ CAMBODIA_SEEDS = {"000_ee7779428f760dd8.txt", "002_599a62f171b3e0cb.txt",
 
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory):
-    """``(output folder, base URL)`` of the served demo site."""
-    output = build_demo(tmp_path_factory.mktemp("demo"))
+    """``(output folder, base URL)`` of the served demo site, built once for all xdist workers."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, common to every worker
+    output = build_demo_once(shared / "briefing-demo")
     server, base = serve(output)
     yield output, base
     server.shutdown()
@@ -37,7 +41,7 @@ def demo(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(demo):  # after the demo: Pagefind's asyncio must not run inside Playwright's loop
     playwright_api = pytest.importorskip("playwright.sync_api")
     if not shutil.which(CHROMIUM) and not shutil.which("chromium"):
         pytest.skip("Debian's chromium is not installed (./dev.sh test installs it)")
@@ -48,7 +52,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, demo):
+def page(demo, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.missing = []

@@ -38,6 +38,34 @@ def session_rows(index, series, lang: str) -> list[dict]:
     ]
 
 
+def series_json_ld(series, rows: list[dict], lang: str, siteurl: str) -> dict:
+    """schema.org ``EventSeries`` for a meeting series, its dated sessions as ``subEvent``s."""
+    events = []
+    for row in rows:
+        session = row["session"]
+        if not session.date:
+            continue
+        event = {
+            "@type": "Event",
+            "name": f"{series.label(lang)} {session.id}",
+            "startDate": session.date.isoformat(),
+            "endDate": (session.end_date or session.date).isoformat(),
+            "url": f"{siteurl}/{session.url(lang)}",
+        }
+        if session.city or session.country:
+            event["location"] = {
+                "@type": "Place", "name": session.city.get(lang, ""),
+                "address": {"@type": "PostalAddress", "addressCountry": session.country or ""},
+            }
+        events.append(event)
+    return {
+        "@context": "https://schema.org", "@type": "EventSeries",
+        "name": series.label(lang), "alternateName": series.label("en" if lang == "th" else "th"),
+        "description": series.intro(lang), "url": f"{siteurl}/{series.url(lang)}",
+        "subEvent": events,
+    }
+
+
 REGION = {"west": 88.0, "east": 132.0, "south": -12.0, "north": 30.0}  # South-East Asia
 
 
@@ -135,6 +163,8 @@ class TermPagesGenerator(Generator):
             extra = {}
             if term.kind == "meetings":
                 extra["sessions"] = session_rows(index, term, lang)
+                extra["jsonld"] = series_json_ld(term, extra["sessions"], lang,
+                                                 self.context.get("SITEURL", ""))
             if term.kind == "countries":
                 extra["map"] = country_map(index.terms["countries"].values(), current=term)
             self._write(

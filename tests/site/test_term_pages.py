@@ -60,6 +60,8 @@ def test_meeting_series_lists_sessions_with_dates_venues_and_releases(tiny_site)
     assert "Details not yet recorded" in text(ninth)
     series = [d for d in json_ld(tree) if d["@type"] == "EventSeries"][0]
     assert series["name"] == "ASEAN Working Group on Anti-Online Scams"
+    assert [e["startDate"] for e in series["subEvent"]] == ["2024-03-19", "2025-04-22"]
+    assert series["subEvent"][0]["location"]["name"] == "Phnom Penh"
     th = page(tiny_site, "th/meetings/wg-as/")
     assert "19 มีนาคม 2567 · กรุงพนมเปญ, กัมพูชา" in text(find_all(th, "li", "session")[0])
 

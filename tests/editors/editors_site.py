@@ -104,3 +104,21 @@ def make_site(root: Path) -> Path:
         write_release(root, "2024-03-24-80784", lang)
     write_note(root, "2026-11-20-2024-03-24-80784-1.md", "2024-03-24-80784")
     return root
+
+
+def active_content(html: str) -> list[str]:
+    """Anything in ``html`` that could run: event-handler attributes, ``javascript:`` URLs,
+    ``<script>``/``<iframe>``/``<object>``/``<embed>`` elements carrying ``alert``."""
+    import html5lib
+
+    found = []
+    for element in html5lib.parse(html, namespaceHTMLElements=False).iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        for name, value in element.attrib.items():
+            if name.lower().startswith("on"):
+                found.append(f"<{tag} {name}={value!r}>")
+            if value.strip().lower().replace("\t", "").startswith("javascript:"):
+                found.append(f"<{tag} {name}={value!r}>")
+        if tag in ("script", "iframe", "object", "embed") and "alert" in (element.text or ""):
+            found.append(f"<{tag}>{element.text}")
+    return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from editors_build import build, check, convert, ok, output
+from editors_site import active_content
 
 from briefing.notes import NOTE_PLACEHOLDER, read_front_matter, scaffold_note
 
@@ -21,6 +22,7 @@ TRANSLATION = (
     "Scams (WG-AS). EDITOR-TRANSLATION-MARKER"
 )
 NOTE_TEXT = "The meeting's joint statement is on the [ASEAN site](https://asean.org/). NOTE-MARKER"
+XSS = "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n"
 
 
 def page(root, lang: str) -> str:
@@ -48,6 +50,10 @@ def test_note_and_reviewed_translation_survive_reconversion(demo):
         "utf-8",
     )
     assert NOTE_PLACEHOLDER not in note.read_text("utf-8")
+    hostile = scaffold_note(
+        content, SLUG, "en", "<b onmouseover=alert(1)>X</b>", dt.date(2026, 11, 21)
+    )
+    hostile.write_text(hostile.read_text("utf-8").split(NOTE_PLACEHOLDER)[0] + XSS, "utf-8")
     review_translation(en_file)
     assert ok(run := check(demo)), output(run)
 
@@ -58,6 +64,9 @@ def test_note_and_reviewed_translation_survive_reconversion(demo):
     assert "NOTE-MARKER" in en and "Nok Editor" in en and '<time datetime="2026-11-20">' in en
     assert en.index("EDITOR-TRANSLATION-MARKER") < en.index("NOTE-MARKER"), "note after the text"
     assert "NOTE-MARKER" not in th and 'class="lang-tag"' in th and "Nok Editor" in th
+    for html in (en, th):  # the hostile note is shown, but nothing in it can run
+        assert active_content(html) == []
+    assert '<img src="x">' in en and "&lt;b onmouseover=alert(1)&gt;X&lt;/b&gt;" in en
 
     edited, note_text = en_file.read_text("utf-8"), note.read_text("utf-8")
     assert ok(run := convert(demo)), output(run)

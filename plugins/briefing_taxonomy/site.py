@@ -14,6 +14,7 @@ from .terms import KINDS, LANGS, Session, Term
 
 STATUS_ORDER = ("held", "announced", "mentioned")
 RELATED_LIMIT = 5
+RELATED_CANDIDATES = 200  # releases scored per release, taken from its rarest tags first
 TAG_WEIGHT = {"countries": 1, "meetings": 3, "topics": 2, "organisations": 2, "people": 2}
 
 
@@ -64,6 +65,8 @@ class SiteIndex:
     by_term: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     by_session: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
     cooccur: dict[tuple[str, str], Counter] = field(default_factory=dict)
+    tags: dict[str, set] = field(default_factory=dict)  # slug -> {(kind, id)}
+    rank: dict[str, int] = field(default_factory=dict)  # slug -> position in ``order``
 
     def article(self, slug: str, lang: str):
         """The release in ``lang``, or in the other language when it has no translation."""
@@ -139,6 +142,8 @@ def build_index(articles, terms: dict[str, dict[str, Term]]) -> SiteIndex:
             by_term[key].append(slug)
             cooccur[key].update(k for k in keys if k != key)
     index.by_term, index.by_session, index.cooccur = dict(by_term), dict(by_session), dict(cooccur)
+    index.tags = {slug: _tag_keys(index.article(slug, "th")) for slug in index.order}
+    index.rank = {slug: at for at, slug in enumerate(index.order)}
     return index
 
 
@@ -150,17 +155,25 @@ def _tag_keys(article) -> set[tuple[str, str]]:
     return keys
 
 
-def related_slugs(index: SiteIndex, slug: str, limit: int = RELATED_LIMIT) -> list[str]:
-    """Other releases sharing the most (weighted) tags, then newest first."""
-    mine = _tag_keys(index.article(slug, "th"))
+def related_slugs(index: SiteIndex, slug: str, limit: int = RELATED_LIMIT,
+                  candidates_wanted: int = RELATED_CANDIDATES) -> list[str]:
+    """Other releases sharing the most (weighted) tags, then newest first.
+
+    Candidates come from the release's rarest tags first (until ``candidates_wanted`` are
+    found), so a site of thousands of releases is not scored all against all.
+    """
+    mine = index.tags[slug]
+    candidates: set[str] = set()
+    for key in sorted(mine, key=lambda k: (len(index.by_term.get(k, ())), k)):
+        candidates.update(index.by_term.get(key, ()))
+        if len(candidates) > candidates_wanted:
+            break
+    candidates.discard(slug)
     scored = []
-    for position, other in enumerate(index.order):
-        if other == slug:
-            continue
-        shared = mine & _tag_keys(index.article(other, "th"))
-        score = sum(TAG_WEIGHT[kind] for kind, _ in shared)
+    for other in candidates:
+        score = sum(TAG_WEIGHT[kind] for kind, _ in mine & index.tags[other])
         if score:
-            scored.append((-score, position, other))
+            scored.append((-score, index.rank[other], other))
     return [other for _, _, other in sorted(scored)[:limit]]
 
 

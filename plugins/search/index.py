@@ -96,9 +96,9 @@ def write_shadow_pages(records: Iterable[SearchRecord], root: Path) -> int:
 async def _pagefind(site: Path, bundle: Path) -> None:
     from pagefind.index import PagefindIndex
 
-    async with PagefindIndex(config={"keep_index_url": False}) as index:
+    # leaving the context writes the bundle (once) to the configured output_path
+    async with PagefindIndex(config={"output_path": str(bundle)}) as index:
         await index.add_directory(str(site))
-        await index.write_files(output_path=str(bundle))
 
 
 def build_index(records: Iterable[SearchRecord], out_dir: Path | str) -> IndexStats:

@@ -13,6 +13,7 @@
   if (!root) return;
   const cfg = JSON.parse(document.getElementById("search-config").textContent);
   const FACETS = cfg.facets; // ["country", "meeting", "topic", "year", "language"]
+  const FIRST = 5; // results drawn first (each needs its Pagefind fragment), then up to PAGE
   const PAGE = 10;
   const THAI_RUN = /([\u0e01-\u0e3a\u0e3f-\u0e5b]+|\s+)/;
   const THAI_ONLY = /^[\u0e01-\u0e3a\u0e3f-\u0e5b]+$/;
@@ -160,9 +161,9 @@
     if (chips.childElementCount) item.append(chips);
     return item;
   }
-  async function showMore(my) {
+  async function showMore(my, size = PAGE) {
     const terms = needles(current.state.q);
-    const batch = current.results.slice(shown, shown + PAGE);
+    const batch = current.results.slice(shown, shown + size);
     const datas = await Promise.all(batch.map((r) => r.data()));
     if (my !== ticket) return;
     for (const d of datas) list.append(renderResult(d, terms));
@@ -209,7 +210,8 @@
     renderFacets(state, search.filters);
     const n = search.results.length;
     status.textContent = n ? cfg.strings.count.replace("{n}", n) : cfg.strings.none;
-    await showMore(my);
+    await showMore(my, FIRST);
+    if (my === ticket && shown < PAGE) await showMore(my, PAGE - shown);
     if (my === ticket) root.dataset.state = "done";
   }
   function stateFromForm() {

@@ -1,0 +1,46 @@
+"""Shadow pages, alias matching and the index builder (a real Pagefind run on tiny records)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from plugins.search.index import SearchRecord, build_index, shadow_page, text_language
+from plugins.search.terms import AliasMatcher
+
+RECORD = SearchRecord(
+    url="th/releases/2024-03-24-1/", lang="th", title="ดีอี เป็นประธาน WG-AS",
+    date="2024-03-24", text="มาตรการป้องกันการหลอกลวง เปิดบัญชีม้า", terms=["Call Center"],
+    filters={"country": ["KH", "TH"], "year": ["2024"]}, tags=["country:KH"])
+
+
+def test_shadow_page_codes_the_body_and_keeps_real_metadata():
+    page = shadow_page(RECORD)
+    body = re.search(r"<main data-pagefind-body>(.*)</main>", page).group(1)
+    assert not re.search(r"[\u0e00-\u0e7f]", body)
+    assert 'data-pagefind-meta="title">ดีอี เป็นประธาน WG-AS<' in page
+    assert 'data-pagefind-filter="country">KH<' in page
+    assert 'data-pagefind-sort="date">2024-03-24<' in page
+    assert '<html lang="th">' in page
+
+
+def test_alias_matcher_is_word_aware_for_latin():
+    matcher = AliasMatcher([["Call Center", "คอลเซ็นเตอร์"], ["AS", "อาเซียน"]])
+    assert matcher.matches("แก๊ง call center ในไทย") == ["Call Center", "คอลเซ็นเตอร์"]
+    assert matcher.matches("ASEAN meeting") == []
+    assert matcher.matches("ประชุมอาเซียน") == ["AS", "อาเซียน"]
+
+
+def test_text_language():
+    assert text_language("การประชุม ASEAN") == "th"
+    assert text_language("The ASEAN meeting on online scams in กรุงเทพ") == "en"
+
+
+def test_build_index_writes_one_index_per_language(tmp_path):
+    english = SearchRecord(url="en/releases/2024-03-24-1/", lang="en", title="DE chairs WG-AS",
+                           date="2024-03-24", text="Cambodia and Thailand", filters={})
+    stats = build_index([RECORD, english], tmp_path)
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert stats.pages == 2
+    assert {k: v["page_count"] for k, v in entry["languages"].items()} == {"th": 1, "en": 1}
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()

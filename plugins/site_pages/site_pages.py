@@ -47,7 +47,6 @@ class SitePagesGenerator(Generator):
             "index.html", self.get_template("landing"), self.context,
             relative_urls=False, url="", page_lang="en", page_url="", alternates=alternates,
             latest={lang: index.releases(lang)[:LANDING_LATEST] for lang in LANGS},
-            is_landing=True,
         )
         fctx = feed_context(self.context)
         for lang in LANGS:

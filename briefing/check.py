@@ -4,9 +4,9 @@ Checks ``content/taxonomy/*.yaml`` (through :func:`briefing.taxonomy.load_taxono
 loader), ``content/releases/{th,en}/*.md`` and ``content/notes/*.md``: malformed YAML, missing
 required fields, bad dates, unknown tag ids (countries, meeting series, topics, organisations,
 people), bad ``meeting_status`` / ``translation_status`` values, duplicate slugs, Thai/English
-pairs with one side missing, and notes pointing at no release. Each problem is printed as
-``path:line: message`` (the line of the offending key or list item); the exit status is 1 when
-there is any problem, else a one-line ``OK`` summary is printed and the status is 0.
+pairs with one side missing or tagged differently, and notes pointing at no release. Each problem
+is printed as ``path:line: message`` (the line of the offending key or list item); the exit status
+is 1 when there is any problem, else a one-line ``OK`` summary is printed and the status is 0.
 
     python -m briefing.check [--root DIR]      (also: python -m briefing check, invoke check)
 """
@@ -14,44 +14,15 @@ there is any problem, else a one-line ``OK`` summary is printed and the status i
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.notes import (
-    LANGS,
-    NOTE_PLACEHOLDER,
-    FrontMatter,
-    Note,
-    NoteError,
-    as_date,
-    parse_note,
-    read_front_matter,
-)
+from briefing.notes import LANGS, NOTE_PLACEHOLDER, Note, NoteError, parse_note, read_front_matter
+from briefing.release_check import TAG_FIELDS, Problem, check_release
 from briefing.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
 
-RELEASE_REQUIRED = ("title", "date", "lang", "slug")
-DATE_FIELDS = ("date", "event_date", "event_end_date")
-TAG_FIELDS = ("countries", "topics", "organisations", "people")  # meetings are checked apart
-MEETING_STATUSES = ("held", "announced", "mentioned")
-TRANSLATION_STATUSES = ("machine", "reviewed")
-EN_ONLY_FIELDS = ("translation_status", "translation_outdated")
-SLUG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-MEETING_RE = re.compile(r"^([a-z0-9-]+)/([A-Za-z0-9-]+)$")
 LANG_NAMES = {"th": "Thai", "en": "English"}
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing an editor must fix."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -62,110 +33,16 @@ class Release:
     lang: str
     slug: str
     slug_line: int
+    tags: tuple[tuple[str, tuple[str, ...], int], ...] = ()  # (field, sorted ids, line)
 
-
-def check_release(
-    fm: FrontMatter, path: str, folder_lang: str, tax: Taxonomy | None
-) -> list[Problem]:
-    """Problems in one release file's front matter (``tax`` None skips tag-id checks)."""
-    data, out = fm.data, []
-
-    def bad(key: str, message: str, index: int | None = None) -> None:
-        out.append(Problem(path, fm.line(key, index), message))
-
-    for key in RELEASE_REQUIRED:
-        if data.get(key) in (None, ""):
-            out.append(Problem(path, fm.start_line, f"missing required field '{key}'"))
-    for key in DATE_FIELDS:
-        if data.get(key) is not None and as_date(data[key]) is None:
-            bad(key, f"bad date in '{key}': {data[key]!r} (use YYYY-MM-DD, a real day)")
-    start, end = as_date(data.get("event_date")), as_date(data.get("event_end_date"))
-    if start and end and end < start:
-        bad("event_end_date", "event_end_date is before event_date")
-    lang = data.get("lang")
-    if lang is not None and lang != folder_lang:
-        bad("lang", f"lang is {lang!r} but the file is in the {folder_lang!r} folder")
-    slug = data.get("slug")
-    if slug is not None and not SLUG_RE.match(str(slug)):
-        bad("slug", f"slug {slug!r} must be ASCII letters, digits, '-', '_' or '.'")
-    for key in EN_ONLY_FIELDS:
-        if key in data and folder_lang != "en":
-            bad(key, f"'{key}' belongs in the English file only")
-    status = data.get("translation_status")
-    if "translation_status" in data and status not in TRANSLATION_STATUSES:
-        bad("translation_status", f"translation_status must be machine or reviewed, not {status!r}")
-    if "translation_outdated" in data and not isinstance(data["translation_outdated"], bool):
-        bad("translation_outdated", "translation_outdated must be true (or be deleted to clear it)")
-    out += check_tags(fm, path, tax)
-    return out
-
-
-def _as_list(fm: FrontMatter, key: str, path: str, out: list[Problem]) -> list:
-    value = fm.data.get(key)
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        out.append(Problem(path, fm.line(key), f"'{key}' must be a list, e.g. {key}: [a, b]"))
-        return []
-    return value
-
-
-def check_tags(fm: FrontMatter, path: str, tax: Taxonomy | None) -> list[Problem]:
-    """Unknown tag ids and malformed meeting references."""
-    out: list[Problem] = []
-    for kind in TAG_FIELDS:
-        for i, tag in enumerate(_as_list(fm, kind, path, out)):
-            if tax is not None and tax.get(kind, str(tag)) is None:
-                out.append(
-                    Problem(
-                        path,
-                        fm.line(kind, i),
-                        f"unknown {kind} id {tag!r} (not in content/taxonomy/{kind}.yaml)",
-                    )
-                )
-    meetings = _as_list(fm, "meetings", path, out)
-    for i, ref in enumerate(meetings):
-        match = MEETING_RE.match(str(ref))
-        if not match:
-            out.append(
-                Problem(
-                    path,
-                    fm.line("meetings", i),
-                    f"meeting {ref!r} must be 'series/session', e.g. wg-as/5",
-                )
-            )
-        elif tax is not None and tax.get("meetings", match[1]) is None:
-            out.append(
-                Problem(
-                    path,
-                    fm.line("meetings", i),
-                    f"unknown meeting series {match[1]!r} (not in content/taxonomy/meetings.yaml)",
-                )
-            )
-    status = fm.data.get("meeting_status")
-    if status is None:
-        return out
-    if not isinstance(status, dict):
-        return out + [Problem(path, fm.line("meeting_status"), "meeting_status must be a mapping")]
-    for i, (ref, value) in enumerate(status.items()):
-        if ref not in meetings:
-            out.append(
-                Problem(
-                    path,
-                    fm.line("meeting_status", i),
-                    f"meeting_status names {ref!r}, which is not in meetings",
-                )
-            )
-        if value not in MEETING_STATUSES:
-            out.append(
-                Problem(
-                    path,
-                    fm.line("meeting_status", i),
-                    f"meeting_status of {ref!r} "
-                    f"must be held, announced or mentioned, not {value!r}",
-                )
-            )
-    return out
+    @classmethod
+    def from_front_matter(cls, fm, path: str, lang: str) -> Release:
+        tags = tuple(
+            (key, tuple(sorted(str(v) for v in fm.data[key])), fm.line(key))
+            for key in (*TAG_FIELDS, "meetings")
+            if isinstance(fm.data.get(key), list)
+        )
+        return cls(path, lang, str(fm.data["slug"]), fm.line("slug"), tags)
 
 
 def check_taxonomy(folder: Path, shown: str) -> tuple[Taxonomy | None, list[Problem]]:
@@ -180,7 +57,7 @@ def check_taxonomy(folder: Path, shown: str) -> tuple[Taxonomy | None, list[Prob
 
 
 def check_pairs(releases: list[Release]) -> list[Problem]:
-    """Duplicate slugs within a language, and releases present in one language only."""
+    """Duplicate slugs, releases present in one language only, and pairs tagged differently."""
     out: list[Problem] = []
     seen: dict[tuple[str, str], Release] = {}
     for rel in sorted(releases, key=lambda r: r.path):
@@ -204,6 +81,27 @@ def check_pairs(releases: list[Release]) -> list[Problem]:
                     f"{slug!r} (expected content/releases/{other}/{slug}.md)",
                 )
             )
+        elif lang == "en":
+            out += tags_differ(seen[("th", slug)], rel)
+    return out
+
+
+def tags_differ(th: Release, en: Release) -> list[Problem]:
+    """The Thai and English files of a release must carry the same tags."""
+    th_tags = {key: ids for key, ids, _line in th.tags}
+    out = []
+    for key, ids, line in en.tags:
+        if key in th_tags and th_tags[key] != ids:
+            only_th = sorted(set(th_tags[key]) - set(ids))
+            only_en = sorted(set(ids) - set(th_tags[key]))
+            out.append(
+                Problem(
+                    en.path,
+                    line,
+                    f"{key} differ from the Thai page {th.path}: only "
+                    f"Thai has {only_th}, only English has {only_en}; tag both alike",
+                )
+            )
     return out
 
 
@@ -223,7 +121,7 @@ def check_site(root: Path) -> tuple[list[Problem], str]:
                 continue
             problems += check_release(fm, path, lang, tax)
             if fm.data.get("slug"):
-                releases.append(Release(path, lang, str(fm.data["slug"]), fm.line("slug")))
+                releases.append(Release.from_front_matter(fm, path, lang))
     problems += check_pairs(releases)
     notes: list[Note] = []
     for file in sorted((content / "notes").glob("**/*.md")):

@@ -29,6 +29,12 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def edit_both(root: Path, old: str, new: str) -> None:
+    """The same change in the Thai and the English file (tags must agree)."""
+    edit(root, TH, old, new)
+    edit(root, EN, old, new)
+
+
 def messages(root: Path) -> list[str]:
     problems, _summary = check_site(root)
     return [str(p) for p in problems]
@@ -46,7 +52,7 @@ def test_valid_site_has_no_problem_and_cli_prints_ok(site):
 
 
 def test_cli_exits_non_zero_and_prints_file_line(site):
-    edit(site, EN, "topics: [online-scams]", "topics: [online-scam]")
+    edit_both(site, "topics: [online-scams]", "topics: [online-scam]")
     run = subprocess.run(
         [sys.executable, "-m", "briefing.check", "--root", str(site)],
         capture_output=True,
@@ -56,7 +62,8 @@ def test_cli_exits_non_zero_and_prints_file_line(site):
     assert run.returncode == 1
     line = line_of(site, EN, "topics:")
     assert run.stdout.splitlines() == [
-        f"{EN}:{line}: unknown topics id 'online-scam' (not in content/taxonomy/topics.yaml)"
+        f"{path}:{line}: unknown topics id 'online-scam' (not in content/taxonomy/topics.yaml)"
+        for path in (EN, TH)
     ]
 
 
@@ -120,14 +127,14 @@ def test_bad_note_date(site):
     ],
 )
 def test_unknown_tag_ids(site, key, old, new, message):
-    edit(site, TH, f"{key}: {old}", f"{key}: {new}")
-    (problem,) = messages(site)
+    edit_both(site, f"{key}: {old}", f"{key}: {new}")
+    (problem,) = [m for m in messages(site) if m.startswith(TH)]
     assert problem.startswith(f"{TH}:{line_of(site, TH, key + ':')}: {message}")
 
 
 def test_unknown_tag_in_block_list_points_at_the_item(site):
-    edit(site, TH, "topics: [online-scams]", "topics:\n  - online-scams\n  - fraud")
-    (problem,) = messages(site)
+    edit_both(site, "topics: [online-scams]", "topics:\n  - online-scams\n  - fraud")
+    (problem,) = [m for m in messages(site) if m.startswith(TH)]
     assert problem.startswith(f"{TH}:{line_of(site, TH, '- fraud')}: unknown topics id 'fraud'")
 
 
@@ -174,3 +181,12 @@ def test_bad_meeting_status(site):
 def test_lang_must_match_folder(site):
     edit(site, EN, "lang: en", "lang: th")
     assert messages(site) == [f"{EN}:4: lang is 'th' but the file is in the 'en' folder"]
+
+
+def test_thai_and_english_tags_must_agree(site):
+    edit(site, EN, "countries: [KH, TH]", "countries: [TH]")
+    line = line_of(site, EN, "countries:")
+    assert messages(site) == [
+        f"{EN}:{line}: countries differ from the Thai page {TH}: only Thai has ['KH'], "
+        "only English has []; tag both alike"
+    ]

@@ -113,7 +113,7 @@ def english_front_matter(release: Release, title: str, summary: str) -> dict[str
 
 def dump_markdown(meta: dict[str, Any], body: str) -> str:
     """A Markdown file: ``---`` fenced YAML front matter, a blank line, then ``body``."""
-    front = yaml.safe_dump(meta, **YAML_OPTIONS)
+    front = yaml.dump(meta, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), **YAML_OPTIONS)
     return f"{FENCE}\n{front}{FENCE}\n\n{body.strip()}\n"
 
 

@@ -7,6 +7,7 @@ Tagging and the English text come from ``briefing.tag`` and ``briefing.english``
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -20,7 +21,13 @@ from briefing.model import Release, ReleaseError
 from briefing.normalise import normalise
 from briefing.parse import parse
 from briefing.reader import read_release
-from briefing.render import english_front_matter, make_slug, thai_body, thai_front_matter
+from briefing.render import (
+    english_front_matter,
+    english_original,
+    make_slug,
+    thai_body,
+    thai_front_matter,
+)
 from briefing.tag import compile_matcher, tag
 from briefing.taxonomy import load_taxonomy
 
@@ -63,8 +70,21 @@ class Refused:
 
 
 def load_matcher(taxonomy_dir: Path):
-    """Load the taxonomy and compile the tagger's matcher (expensive: once per process)."""
-    return compile_matcher(load_taxonomy(taxonomy_dir))
+    """Load the taxonomy and compile the tagger's matcher (expensive: once per process).
+
+    The compiled matcher is reused while the taxonomy files are unchanged (same names, sizes and
+    modification times), so repeated runs in one process compile it once.
+    """
+    folder = Path(taxonomy_dir).resolve()
+    signature = tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.yaml"))
+    )
+    return _compiled_matcher(folder, signature)
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled_matcher(folder: Path, signature: tuple):
+    return compile_matcher(load_taxonomy(folder))
 
 
 def prepare(release: Release, matcher, today: date | None = None) -> Release:
@@ -78,13 +98,16 @@ def build(release: Release, matcher) -> Converted:
     """Render a prepared release into both files' front matter and bodies."""
     english = render_english(release, matcher)
     body = thai_body(release)
+    en_title, en_summary, en_body = english.title, english.summary, english.body
+    if release.body_lang == "en":
+        en_title, en_summary, en_body = english_original(release, english.body)
     return Converted(
         source_file=release.source_file,
         slug=release.slug,
         th_meta=thai_front_matter(release),
         th_body=body,
-        en_meta=english_front_matter(release, english.title, english.summary),
-        en_body=english.body,
+        en_meta=english_front_matter(release, en_title, en_summary),
+        en_body=en_body,
         body_key=short_hash(body),
         warnings=tuple(release.warnings),
     )

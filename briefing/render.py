@@ -23,6 +23,10 @@ FENCE = "---"
 SUMMARY_MAX = 200
 #: Characters that would start Markdown block syntax at the beginning of a paragraph.
 MD_BLOCK_START_RE = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s|=+$|-+$|\|)")
+#: English-language releases: their English page shows the original text under this note.
+ORIGINAL_ENGLISH_NOTE = "*This release was published in English; its original text follows.*"
+SECTION_BREAK = "\n## "
+EDITOR_SECTION = "\n## Editor's translation"
 YAML_OPTIONS = {"allow_unicode": True, "sort_keys": False, "width": 10**6}
 
 
@@ -37,8 +41,13 @@ def make_slug(release: Release) -> str:
     return f"{release.date.isoformat()}-{tail}"
 
 
+def _inline_escape(text: str) -> str:
+    """Raw text made inert in Markdown: no HTML tags, no ``[link](javascript:…)``/image syntax."""
+    return text.replace("<", "&lt;").replace("[", "\\[")
+
+
 def _md_escape(text: str) -> str:
-    text = text.replace("<", "&lt;")
+    text = _inline_escape(text)
     return "\\" + text if MD_BLOCK_START_RE.match(text) else text
 
 
@@ -50,7 +59,7 @@ def thai_body(release: Release) -> str:
             items = []
             for item in block.split("\n"):
                 number, _, text = item[1:].partition(") ")
-                items.append(f"{number}. {text.replace('<', '&lt;')}")
+                items.append(f"{number}. {_inline_escape(text)}")
             out.append("\n".join(items))
         else:
             out.append(_md_escape(block))
@@ -109,6 +118,19 @@ def english_front_matter(release: Release, title: str, summary: str) -> dict[str
     meta["summary"] = summary
     meta["translation_status"] = "machine"
     return meta
+
+
+def english_original(release: Release, english_body: str) -> tuple[str, str, str]:
+    """(title, summary, body) of the English page of a release *published in English*.
+
+    The release's own English text replaces the machine-made lead, followed by the generated
+    sections (Facts, Glossary) without the "Editor's translation" placeholder, which has no
+    purpose when there is nothing to translate.
+    """
+    _, found, rest = english_body.partition(SECTION_BREAK)
+    generated = (found + rest).split(EDITOR_SECTION, 1)[0]
+    body = f"{ORIGINAL_ENGLISH_NOTE}\n\n{thai_body(release).strip()}\n{generated.rstrip()}\n"
+    return release.title, cut_summary(release.paragraphs[0]), body
 
 
 def dump_markdown(meta: dict[str, Any], body: str) -> str:

@@ -9,36 +9,64 @@ from navigation start to the first rendered result. ``--skip-build`` reuses an e
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import sys
+import time
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlparse
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+FIRST_RESULTS = """() => {
+  const mark = performance.getEntriesByName("search-first-results")[0];
+  return {origin: performance.timeOrigin, first: mark ? mark.startTime : null};
+}"""
+TEXT_TYPES = (".js", ".css", ".html", ".json", "/")
+
+
+def wire_bytes(out: Path, path: str, size: int) -> int:
+    """Bytes a gzip-serving host (GitHub Pages) sends: text assets gzipped, Pagefind files as is."""
+    if not path.endswith(TEXT_TYPES):
+        return size  # .pf_* and wasm files are gzip-compressed by Pagefind already
+    local = out / path.lstrip("/")
+    local = local / "index.html" if local.is_dir() else local
+    return len(gzip.compress(local.read_bytes(), 6)) if local.is_file() else size
+
+
 def measure(out: Path, query: str) -> dict:
-    """Load the search page for ``query`` and return bytes fetched / time to first results."""
+    """Load the search page for ``query``; bytes fetched and time until the first results."""
     sys.path.insert(0, str(ROOT / "tests" / "search"))
     from playwright.sync_api import sync_playwright
     from search_harness import CHROMIUM, CHROMIUM_ARGS, serve
 
+    seen: list[tuple[str, int, float]] = []  # path, body bytes, epoch ms when finished
+
+    def finished(request) -> None:
+        size = request.sizes()["responseBodySize"]
+        seen.append((urlparse(request.url).path, size, time.time() * 1000))
+
     with serve(out) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
-        sizes: dict[str, int] = {}
-        page.on("requestfinished",
-                lambda r: sizes.__setitem__(r.url, r.sizes()["responseBodySize"]))
+        page.on("requestfinished", finished)  # includes the Pagefind worker's fetches
         page.goto(f"{base}/th/search/?q={quote(query)}")
-        page.wait_for_selector("[data-search-results] li, [data-search-app][data-state=done]")
-        first = page.evaluate("performance.now()")
         page.wait_for_selector("[data-search-app][data-state=done]")
-        count = page.locator("[data-search-status]").inner_text()
+        timing = page.evaluate(FIRST_RESULTS)
+        status = page.locator("[data-search-status]").inner_text()
         browser.close()
-    index_bytes = sum(v for k, v in sizes.items() if "/pagefind/" in k)
-    return {"query": query, "ms_to_first_results": round(first),
-            "bytes_fetched": sum(sizes.values()), "pagefind_bytes": index_bytes,
-            "requests": len(sizes), "status": count}
+    first = timing["first"]
+    limit = timing["origin"] + first if first is not None else float("inf")
+    before = [(p, n) for p, n, end in seen if end <= limit + 5]
+    return {
+        "query": query, "status": status, "ms_to_first_results": round(first or -1),
+        "requests_before_first_results": len(before),
+        "bytes_before_first_results": sum(n for _, n in before),
+        "wire_bytes_before_first_results": sum(wire_bytes(out, p, n) for p, n in before),
+        "bytes_total": sum(n for _, n, _ in seen),
+        "largest": sorted(before, key=lambda x: -x[1])[:5],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -211,6 +211,9 @@
     const n = search.results.length;
     status.textContent = n ? cfg.strings.count.replace("{n}", n) : cfg.strings.none;
     await showMore(my, FIRST);
+    if (my === ticket && !performance.getEntriesByName("search-first-results").length) {
+      performance.mark("search-first-results"); // read by plugins/search/bench.py
+    }
     if (my === ticket && shown < PAGE) await showMore(my, PAGE - shown);
     if (my === ticket) root.dataset.state = "done";
   }

@@ -41,6 +41,8 @@ def convert(root: Path) -> subprocess.CompletedProcess:
             "--taxonomy",
             str(content / "taxonomy"),
             "-q",
+            "--jobs",
+            "1",
         ],
         cwd=root,
         capture_output=True,

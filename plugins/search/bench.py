@@ -79,8 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from briefing.taxonomy import load_taxonomy
 
-    from .corpus import corpus_records
-    from .index import build_index
+    from .corpus import search_index
 
     sys.path.insert(0, str(ROOT / "tests" / "search"))
     from search_harness import search_page
@@ -89,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     result = {}
     if not args.skip_build:
-        stats = build_index(corpus_records(args.folder, taxonomy, args.limit), out)
+        stats = search_index(args.folder, out, taxonomy, args.limit)
         result.update(pages=stats.pages, build_seconds=stats.seconds,
                       bundle_bytes=stats.bundle_bytes, files=stats.files)
     search_page(out, "th", taxonomy)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pythainlp.util.date import thai_full_months
 
-from .index import SearchRecord, build_index, text_language
+from .index import IndexStats, SearchRecord, build_index, text_language
 from .terms import KINDS, AliasMatcher, term_names
 
 TITLE_PREFIX = "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-"
@@ -70,6 +70,16 @@ def corpus_records(folder: Path | str, taxonomy, limit: int | None = None
         )
 
 
+def search_index(folder: Path | str, out_dir: Path | str, taxonomy=None,
+                 limit: int | None = None, progress: bool = True) -> IndexStats:
+    """Index the raw releases in ``folder`` into ``out_dir/pagefind/`` (the benchmark hook)."""
+    if taxonomy is None:
+        from briefing.taxonomy import load_taxonomy
+
+        taxonomy = load_taxonomy(Path(__file__).resolve().parents[2] / "content" / "taxonomy")
+    return build_index(corpus_records(folder, taxonomy, limit), out_dir, progress=progress)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m plugins.search.corpus",
@@ -84,8 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not Path(args.folder).is_dir():
         parser.error(f"{args.folder}: not a folder")
-    stats = build_index(corpus_records(args.folder, load_taxonomy(args.taxonomy), args.limit),
-                        args.out)
+    stats = search_index(args.folder, args.out, load_taxonomy(args.taxonomy), args.limit)
     print(f"pages={stats.pages} seconds={stats.seconds} bundle_bytes={stats.bundle_bytes} "
           f"files={stats.files}")
     return 0

@@ -2,7 +2,7 @@
 
 Each record becomes a *shadow page* — never published — whose indexed body is the coded text of
 :mod:`.textcode` (title, text, then the taxonomy names and aliases the release matches), with
-Pagefind filters, sort keys and the real title/date/URL/tags as metadata. Shadow pages are written
+Pagefind filters and the real title/date/URL/tags as metadata. Shadow pages are written
 to a temporary folder and indexed with ``add_directory`` (fast: ``add_custom_record`` costs ~100 ms
 per record). The bundle lands in ``{out_dir}/pagefind/``, one index per language (``<html lang>``).
 """
@@ -72,7 +72,6 @@ def shadow_page(record: SearchRecord) -> str:
         "tags": " ".join(record.tags),
     }
     tail = [f'<span data-pagefind-meta="{k}">{esc(v)}</span>' for k, v in meta.items() if v]
-    tail.append(f'<span data-pagefind-sort="date">{esc(record.date)}</span>')
     for kind, values in record.filters.items():
         tail.extend(f'<span data-pagefind-filter="{kind}">{esc(v)}</span>' for v in values)
     return (
@@ -83,8 +82,12 @@ def shadow_page(record: SearchRecord) -> str:
     )
 
 
-def write_shadow_pages(records: Iterable[SearchRecord], root: Path) -> int:
+def write_shadow_pages(records: Iterable[SearchRecord], root: Path, progress: bool = False) -> int:
     """Write one shadow page per record under ``root`` (at its URL); return how many."""
+    if progress:
+        from tqdm import tqdm
+
+        records = tqdm(records, desc="search: shadow pages", unit="page")
     count = 0
     for count, record in enumerate(records, 1):  # noqa: B007
         page = root / record.url.strip("/") / "index.html"
@@ -101,7 +104,8 @@ async def _pagefind(site: Path, bundle: Path) -> None:
         await index.add_directory(str(site))
 
 
-def build_index(records: Iterable[SearchRecord], out_dir: Path | str) -> IndexStats:
+def build_index(records: Iterable[SearchRecord], out_dir: Path | str,
+                progress: bool = False) -> IndexStats:
     """Index ``records`` into ``out_dir/pagefind/`` (replacing it) and return stats.
 
     Usable on its own (benchmarks): records need no Pelican. Thai text is coded by
@@ -110,7 +114,7 @@ def build_index(records: Iterable[SearchRecord], out_dir: Path | str) -> IndexSt
     start = time.perf_counter()
     bundle = Path(out_dir) / "pagefind"
     with tempfile.TemporaryDirectory(prefix="briefing-search-") as tmp:
-        pages = write_shadow_pages(records, Path(tmp))
+        pages = write_shadow_pages(records, Path(tmp), progress)
         if bundle.exists():
             import shutil
 

@@ -190,3 +190,10 @@ def test_thai_and_english_tags_must_agree(site):
         f"{EN}:{line}: countries differ from the Thai page {TH}: only Thai has ['KH'], "
         "only English has []; tag both alike"
     ]
+
+
+def test_notes_are_not_matched_before_any_release_is_converted(site):
+    for lang in ("th", "en"):
+        (site / "content" / "releases" / lang / f"{SLUG}.md").unlink()
+    problems, summary = check_site(site)
+    assert problems == [] and summary.endswith("none converted yet, run ./dev.sh convert)")

@@ -197,3 +197,15 @@ def test_notes_are_not_matched_before_any_release_is_converted(site):
         (site / "content" / "releases" / lang / f"{SLUG}.md").unlink()
     problems, summary = check_site(site)
     assert problems == [] and summary.endswith("none converted yet, run ./dev.sh convert)")
+
+
+def test_briefing_cli_check_subcommand_is_the_same_check(site):
+    edit(site, EN, "lang: en", "lang: th")
+    run = subprocess.run(
+        [sys.executable, "-m", "briefing", "check", "--root", str(site)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert run.returncode == 1
+    assert run.stdout == f"{EN}:4: lang is 'th' but the file is in the 'en' folder\n"

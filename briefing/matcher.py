@@ -4,8 +4,8 @@ Thai aliases are matched on pythainlp ``newmm`` tokens, with the taxonomy's Thai
 the tokenizer's dictionary, so ``ลาว`` matches the word ลาว and never the inside of ``ลาวา``.
 Dictionary compounds that hide a country or place name behind an ordinary word (``ประเทศไทย``,
 ``คนไทย``) are dropped from the dictionary so the name is seen. Latin aliases match on word
-boundaries, ignoring case (except short all-capital acronyms such as ``US``), dashes, spaces and
-apostrophes, so ``WG – AS``, ``WG-AS`` and ``WGAS`` are one alias.
+boundaries, ignoring case (except short all-capital acronyms such as ``US`` or ``LINE``),
+dashes, spaces and apostrophes, so ``WG – AS``, ``WG-AS`` and ``WGAS`` are one alias.
 
 Each kind is matched on its own (leftmost-longest, no overlaps within a kind), so the organisation
 ``หน่วยงานกำกับดูแลกิจการโทรคมนาคมแห่งราชอาณาจักรกัมพูชา`` still yields the country KH.
@@ -27,7 +27,8 @@ LATIN_SEP = r"[\s\-\u2010-\u2015_.,:'\u2018\u2019&/]*"
 DICT_WORD_MAX = 20
 #: Kinds whose names are freed from dictionary compounds (ประเทศไทย → ประเทศ + ไทย).
 COMPOUND_KINDS = ("countries", "places")
-ACRONYM_MAX = 3  # all-capital Latin aliases up to this many letters match only in capitals
+ACRONYM_MAX = 3  # all-capital Latin aliases up to this many letters match only in capitals,
+ACRONYM_WORD_MAX = 5  # and so do single all-capital words up to this length (LINE, ASEAN)
 MATCH_KINDS = KINDS + EXTRA_KINDS
 
 
@@ -52,8 +53,12 @@ def latin_key(text: str) -> str:
 
 
 def _is_acronym(alias: str) -> bool:
-    letters = "".join(ALNUM_RE.findall(alias))
-    return letters.isupper() and len(letters) <= ACRONYM_MAX
+    """Short all-capital aliases (US, U.S., LINE, ASEAN) match only in capitals."""
+    chunks = ALNUM_RE.findall(alias)
+    letters = "".join(chunks)
+    if not letters.isupper():
+        return False
+    return len(letters) <= ACRONYM_MAX or (len(chunks) == 1 and len(letters) <= ACRONYM_WORD_MAX)
 
 
 def _latin_pattern(alias: str) -> str:

@@ -22,6 +22,8 @@ from briefing.model import MeetingRef
 BE_OFFSET = 543
 #: "ครั้งที่ 5", "ครั้งที่ 1/2567" (Nth of a Buddhist-Era year), "ครั้งแรก" (= 1) after a series.
 THAI_NUMBER_RE = re.compile(r"ครั้งที่\s*(\d{1,3})(?:\s*/\s*(\d{4}))?|(ครั้งแรก)")
+#: A second, consecutive session right after the first: "ครั้งที่ 44 และ 45", "ครั้งที่ 44-45".
+PAIR_RE = re.compile(r"\s?(?:และ(?:ครั้งที่)?|[-–,])\s?(\d{1,3})\b")
 #: "The 4th", "5 th", "1st", "first" right before an English series name.
 EN_NUMBER_RE = re.compile(
     r"(?:\b(\d{1,3})\s?(?:st|nd|rd|th)|\b(first|inaugural))\W{0,3}$", re.IGNORECASE
@@ -30,6 +32,8 @@ EN_NUMBER_RE = re.compile(
 YEAR_RE = re.compile(r"(?:ประจำปี|\bof|ปี)\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*(\d{4})\b")
 #: A year written right after a series name ("IC-GPOS 2025").
 NEXT_YEAR_RE = re.compile(r"^\W{0,3}(?:ค\.ศ\.\s*)?(\d{4})\b")
+#: A series name followed by these is part of another meeting's name ("สุดยอดอาเซียน-จีน", "บวกสาม").
+COMPOUND_RE = re.compile(r"^\s?(?:[-–+]\s?\S|บวก)")
 #: How far after a series name its number may be (characters), and how close is "right after".
 NUMBER_REACH, NUMBER_NEAR = 160, 14
 YEAR_REACH = 220
@@ -41,7 +45,7 @@ ANNOUNCE_CUES = (
 )  # fmt: skip
 ANNOUNCE_AFTER_CUES = ("นี้", "ที่จะถึง", "ต่อไป")
 HELD_CUES = (
-    "เป็นประธานการประชุม", "เป็นประธานประชุม", "เป็นประธานเปิด", "เปิดการประชุม", "เข้าร่วม",
+    "เป็นประธานการประชุม", "เป็นประธานประชุม", "เป็นประธาน", "เปิดการประชุม", "เข้าร่วม",
     "ร่วมประชุม", "ร่วมการประชุม", "หัวหน้าคณะผู้แทน", "เมื่อวันที่", "ที่ผ่านมา", "ได้จัด",
     "จัดขึ้น", "ผลการประชุม", "ที่ประชุม", "ได้ข้อสรุป", "ถก", "เป็นเจ้าภาพ", "จัดประชุม",
     "จัดการประชุม",
@@ -86,8 +90,10 @@ def _number_after(text: str, hit: Hit, stop: int) -> tuple[int, int | None] | No
     ):
         return None
     if m.group(3):
-        return 1, None
-    return int(m.group(1)), _ce(int(m.group(2))) if m.group(2) else None
+        return 1, None, None
+    pair = PAIR_RE.match(tail[m.end() :])
+    second = int(pair.group(1)) if pair and int(pair.group(1)) == int(m.group(1)) + 1 else None
+    return int(m.group(1)), _ce(int(m.group(2))) if m.group(2) else None, second
 
 
 def _number_before(text: str, hit: Hit) -> int | None:
@@ -129,7 +135,14 @@ def _cues(text: str, hit: Hit) -> tuple[bool, bool]:
 
 
 def _mentions(text: str, hits: list[Hit], taxonomy) -> list[Mention]:
-    hits = sorted((h for h in hits if h.kind == "meetings"), key=lambda h: h.start)
+    hits = sorted(
+        (
+            h
+            for h in hits
+            if h.kind == "meetings" and not COMPOUND_RE.match(text[h.end : h.end + 5])
+        ),
+        key=lambda h: h.start,
+    )
     out = []
     for i, hit in enumerate(hits):
         numbering = taxonomy.get("meetings", hit.id).extra.get("numbering", "ordinal")
@@ -137,7 +150,7 @@ def _mentions(text: str, hits: list[Hit], taxonomy) -> list[Mention]:
         nxt = next((h.start for h in hits[i + 1 :] if h.id != hit.id), line_end)
         stop = min(line_end, nxt, hit.end + NUMBER_REACH)
         found = _number_after(text, hit, stop)
-        number, year = found if found else (_number_before(text, hit), None)
+        number, year, second = found if found else (_number_before(text, hit), None, None)
         session = None
         if numbering == "yearly":
             year = _year_near(text, hit, min(line_end, nxt))
@@ -149,6 +162,8 @@ def _mentions(text: str, hits: list[Hit], taxonomy) -> list[Mention]:
             session = str(number)
         held, announced = _cues(text, hit)
         out.append(Mention(hit.id, session, hit.start, held, announced))
+        if second is not None and numbering == "ordinal" and year is None:
+            out.append(Mention(hit.id, str(second), hit.start, held, announced))
     return out
 
 

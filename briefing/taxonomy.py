@@ -144,8 +144,8 @@ def _load(path: Path, signature: tuple) -> Taxonomy:
 
 
 def _check_references(terms: dict[str, dict[str, Term]], lines: dict) -> None:
-    """Cross-file references: people.organisation names an organisation; every ``country`` used by
-    places, organisations, people and meeting sessions is defined in countries.yaml."""
+    """Cross-file references: people.organisation names an organisation, ``topics`` name topics,
+    and every ``country`` of places, organisations, people and sessions is in countries.yaml."""
     orgs = terms.get("organisations", {})
     countries = terms.get("countries", {})
     for kind, by_id in terms.items():
@@ -158,6 +158,13 @@ def _check_references(terms: dict[str, dict[str, Term]], lines: dict) -> None:
                     line,
                     f"{term.id}: unknown organisation {org!r} (not in organisations.yaml)",
                 )
+            for topic in term.extra.get("topics", ()):
+                if topic not in terms.get("topics", {}):
+                    raise TaxonomyError(
+                        f"{kind}.yaml",
+                        line,
+                        f"{term.id}: unknown topic {topic!r} (not in topics.yaml)",
+                    )
             codes = [term.extra.get("country")] + [
                 s.country for s in term.extra.get("sessions", ())
             ]

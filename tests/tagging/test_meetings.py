@@ -95,3 +95,23 @@ def test_tag_warns_about_unknown_sessions(matcher):
         "meeting wg-as/9 is not in content/taxonomy/meetings.yaml: add its date and venue there",
     )
     assert "PH" in tagged.countries and tagged.places == ("Manila",)
+
+
+def test_other_meetings_named_after_a_series_are_not_it(matcher):
+    assert refs(matcher, "การประชุมสุดยอดอาเซียน - จีน ครั้งที่ 27") == {}
+    assert refs(matcher, "การประชุมสุดยอดอาเซียนบวกสาม ครั้งที่ 26") == {}
+
+
+def test_two_consecutive_sessions(matcher):
+    text = "นายกรัฐมนตรีเข้าร่วมการประชุมสุดยอดอาเซียน ครั้งที่ 44 และ 45 ณ เวียงจันทน์"
+    assert refs(matcher, text, dt.date(2024, 10, 12)) == {
+        "asean-summit/44": ("held", True),
+        "asean-summit/45": ("held", True),
+    }
+
+
+def test_committee_numbered_within_a_year(matcher):
+    text = "เป็นประธานการประชุมคณะกรรมการป้องกันและปราบปรามอาชญากรรมทางเทคโนโลยี ครั้งที่ 3/2568"
+    assert refs(matcher, text, dt.date(2025, 4, 26)) == {
+        "tech-crime-committee/2025-3": ("held", True)
+    }

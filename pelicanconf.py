@@ -32,7 +32,7 @@ USE_FOLDER_AS_CATEGORY = False
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
-    "pelican.plugins.yaml_metadata",
+    "front_matter",
     "theme_i18n",
     "briefing_taxonomy",
     "notes",
@@ -65,7 +65,8 @@ CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
 TAG_FEED_ATOM = TAG_FEED_RSS = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
-FEED_MAX_ITEMS = 100
+FEED_MAX_ITEMS = 100  # language feeds
+TERM_FEED_MAX_ITEMS = 20  # per-term feeds (newest releases of that country, meeting, …)
 
 MARKDOWN = {
     "extension_configs": {
@@ -76,6 +77,10 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-CACHE_CONTENT = False
+# Re-read only changed releases on rebuilds (the "reader" layer keeps plugin signals working).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "mtime"
+CACHE_PATH = str(ROOT / ".pelican-cache")
 DELETE_OUTPUT_DIRECTORY = False

@@ -13,6 +13,7 @@ from pelican.generators import Generator
 LANGS = ("th", "en")
 KINDS = ("countries", "meetings", "topics", "organisations", "people")
 LOCAL_ORIGIN = "http://localhost:8000"
+TERM_FEED_MAX_ITEMS = 20  # default for the TERM_FEED_MAX_ITEMS setting
 
 
 def both(path_for) -> dict[str, str]:
@@ -172,8 +173,9 @@ class TermPagesGenerator(Generator):
                 term=term, kind=term.kind, releases=releases,
                 related_terms=index.related_terms(term), **extra,
             )
+            limit = self.settings.get("TERM_FEED_MAX_ITEMS", TERM_FEED_MAX_ITEMS)
             writer.write_feed(
-                releases, fctx, term.feed_url(lang), feed_type="atom",
+                releases[:limit], fctx, term.feed_url(lang), feed_type="atom",
                 feed_title=term.label(lang),
             )
         if term.kind == "meetings":

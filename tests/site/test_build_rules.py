@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
 import sys
 from datetime import date
 
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
-from site_build import REPO, build_site, pair, release
+from site_build import REPO, build_site, pair, release, write_content
 
 sys.path.insert(0, str(REPO / "plugins"))
 from briefing_taxonomy.site import UnknownTermError  # noqa: E402
+from front_matter.front_matter import FrontMatterError, parse_front_matter  # noqa: E402
 from term_pages.term_pages import country_map  # noqa: E402
 from theme_i18n.theme_i18n import format_date_range, format_long_date  # noqa: E402
 
@@ -89,3 +93,30 @@ def test_country_map_places_points_by_longitude_and_latitude():
     assert set(points) == {"TH", "ID"}
     assert points["ID"]["x"] > points["TH"]["x"] and points["ID"]["y"] > points["TH"]["y"]
     assert country_map([Country("XX", None, None)]) is None
+
+
+def test_bad_front_matter_names_the_file_and_line():
+    # the reader passes the text after the opening "---" line, starting with its newline
+    with pytest.raises(FrontMatterError, match=r"releases/th/x\.md:4: front matter is not valid"):
+        parse_front_matter("\ntitle: ok\ncountries: [KH\n", "releases/th/x.md")
+    with pytest.raises(FrontMatterError, match="must be a YAML mapping"):
+        parse_front_matter("- a list\n", "releases/th/x.md")
+    assert parse_front_matter("title: ok\ndate: 2024-01-02\n", "x.md")["title"] == "ok"
+
+
+def test_a_release_with_broken_front_matter_fails_the_build(tmp_path):
+    content = write_content(tmp_path, pair("2024-01-02-1", "2024-01-02", "ข่าว", "News"))
+    (content / "releases/th/broken.md").write_text("---\ntitle: [unclosed\n---\n\nBody\n",
+                                                   encoding="utf-8")
+    extra = {"BRIEFING_TAXONOMY_PATH": str(content / "taxonomy"),
+             "CACHE_PATH": str(tmp_path / "cache")}
+    run = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-s", str(REPO / "pelicanconf.py"),
+         "-o", str(tmp_path / "output"), "--fatal", "errors",
+         "-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())],
+        capture_output=True, text=True, cwd=tmp_path,
+        env={**os.environ, "COLUMNS": "400"},  # rich would wrap the message mid-word
+    )
+    assert run.returncode != 0
+    output = " ".join((run.stdout + run.stderr).split())
+    assert "broken.md:3: front matter is not valid YAML" in output

@@ -117,11 +117,11 @@ def test_notes_render_on_both_language_pages(tmp_path):
     assert '<span class="editor-note-author">Somchai P.</span>' in en
     assert '<time datetime="2026-11-20">' in en
     assert "บันทึกภาษาไทย" not in en, "the Thai note is only listed on the English page"
-    assert '<span class="lang-tag" title="ภาษาไทย">TH</span>' in en
+    assert '<span class="lang-tag" lang="th" title="ภาษาไทย">TH</span>' in en
     assert 'href="/th/releases/rel-1/index.html#note-2026-11-22-rel-1-3"' in en
     th = page(site, "th")
     assert 'id="note-2026-11-22-rel-1-3" lang="th"' in th and "บันทึกภาษาไทย" in th
-    assert th.count('<span class="lang-tag" title="English">EN</span>') == 2
+    assert th.count('<span class="lang-tag" lang="en" title="English">EN</span>') == 2
     assert not (site / "output" / "notes").exists()
     assert "2026-11-20-rel-1-1" not in "".join(p.name for p in (site / "output").rglob("*"))
 

@@ -20,6 +20,7 @@ RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 LOCAL_SITE_ORIGIN = SITEURL  # feeds, sitemap and cite-this use the published URL
 DELETE_OUTPUT_DIRECTORY = True
+LOAD_CONTENT_CACHE = False  # a production build reads every file afresh
 OUTPUT_RETENTION = [".nojekyll", "CNAME"]
 
 _github = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")

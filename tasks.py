@@ -6,6 +6,7 @@
     test      ruff + the whole test suite (browser tests use Debian's chromium)
     check     validate content and taxonomy; new-note SLUG scaffolds an editor's note
     publish   production build (publishconf.py, absolute SITEURL); gh-pages publishes by branch
+    bench     benchmarks at scale (conversion, build, rebuilds, memory, page weight, search)
 """
 
 from __future__ import annotations
@@ -115,3 +116,24 @@ def check_workflows(c):
     """Lint .github/workflows/*.yml with actionlint."""
     workflows = " ".join(str(p) for p in sorted((ROOT / ".github" / "workflows").glob("*.yml")))
     c.run(f"{Path(PY).with_name('actionlint')} -color=false {workflows}", pty=False)
+
+
+@task(help={
+    "sizes": "comma-separated corpus sizes (default 5000,20000,50000)",
+    "quick": "smoke run on 500 releases (results under benchmarks/work/)",
+    "jobs": "converter worker processes (default: number of cores)",
+    "source": "folder of real *.txt releases (default ../shared/corpus/sample)",
+    "search_repeats": "runs per search query in Chromium (0 skips the browser)",
+})
+def bench(c, sizes="", quick=False, jobs=0, source="", search_repeats=3):
+    """Benchmarks: results in benchmarks/results/ (JSON + latest.md); see benchmarks/bench.py."""
+    opts = [f"--search-repeats {int(search_repeats)}"]
+    if sizes:
+        opts.append(f"--sizes {sizes}")
+    if quick:
+        opts.append("--quick")
+    if jobs:
+        opts.append(f"--jobs {int(jobs)}")
+    if source:
+        opts.append(f"--source {source}")
+    c.run(f"{PY} -m benchmarks.bench {' '.join(opts)}", pty=False)

@@ -1,0 +1,73 @@
+"""The benchmark harness works end to end (no timing assertions: ``invoke bench`` measures speed).
+
+The smoke run scales the five seed releases to 20, converts them, builds the real and the bare
+site, rebuilds twice, weighs pages and searches in Debian's chromium, then checks the report.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SEEDS = Path("content/sources")
+
+
+@pytest.fixture
+def bench_modules(repo_root, monkeypatch):
+    monkeypatch.syspath_prepend(str(repo_root))
+    from benchmarks import corpus, report
+
+    return corpus, report
+
+
+def test_scaled_copy_has_new_id_date_and_text(bench_modules, repo_root):
+    corpus, _ = bench_modules
+    text = (repo_root / SEEDS / "000_ee7779428f760dd8.txt").read_text(encoding="utf-8")
+    copy = corpus.scale_text(text, 2)
+    assert "วันอาทิตย์ที่ 27 มีนาคม 2565" in copy  # 24 Mar 2024 - 2 × 364 days: a Sunday too
+    assert "วันอาทิตย์ที่ 24 มีนาคม 2567" not in copy
+    assert "สำเนาทดสอบชุดที่ 2" in copy
+    assert corpus.scale_text(text, 0) == text
+
+
+def test_make_corpus_reaches_the_size_and_is_reused(bench_modules, repo_root, tmp_path):
+    corpus, _ = bench_modules
+    folder = corpus.make_corpus(repo_root / SEEDS, 12, tmp_path)
+    names = sorted(p.name for p in folder.glob("*.txt"))
+    assert len(names) == 12 and sum(n.startswith("c02_") for n in names) == 2
+    stamp = (folder / corpus.STAMP).stat().st_mtime_ns
+    assert corpus.make_corpus(repo_root / SEEDS, 12, tmp_path) == folder
+    assert (folder / corpus.STAMP).stat().st_mtime_ns == stamp
+
+
+def test_growth_exponent(bench_modules):
+    _, report = bench_modules
+    assert report.growth([5000, 20000], [10.0, 40.0]) == "1.00"
+    assert report.growth([5000, 20000], [10.0, 20.0]) == "0.50"
+    assert report.growth([5000], [10.0]) == ""
+
+
+@pytest.mark.browser
+def test_bench_smoke_run(repo_root, tmp_path):
+    results = tmp_path / "results"
+    env = dict(os.environ, PYTHAINLP_OFFLINE="1")
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench", "--source", str(repo_root / SEEDS),
+         "--sizes", "20", "--jobs", "1", "--work", str(tmp_path / "work"),
+         "--results", str(results), "--search-repeats", "1"],
+        cwd=repo_root, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    data = json.loads((results / "latest.json").read_text(encoding="utf-8"))
+    size = data["sizes"][0]
+    assert size["conversion"]["converted"] == 20 and size["conversion"]["refused"] == 0
+    assert size["build"]["output"]["html_pages"] > 40  # 20 releases × 2 languages + term pages
+    assert {p["lang"] for p in size["search"]} == {"th", "en"}
+    assert all(p["results_shown"] > 0 for p in size["search"])
+    assert size["page_weight"]["release_th"]["bytes"] > 0
+    md = (results / "latest.md").read_text(encoding="utf-8")
+    assert "Conversion throughput" in md and "Rebuild, one note changed" in md

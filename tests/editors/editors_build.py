@@ -52,9 +52,12 @@ def convert(root: Path) -> subprocess.CompletedProcess:
 
 
 def build(
-    root: Path, settings: str = "pelicanconf.py", siteurl: str = ""
+    root: Path, settings: str = "pelicanconf.py", siteurl: str = "", repository: str = ""
 ) -> subprocess.CompletedProcess:
-    """Build the copy into ``root/output`` with the repository's settings file."""
+    """Build the copy into ``root/output`` with the repository's settings file.
+
+    ``siteurl`` and ``repository`` are passed as ``SITEURL`` / ``REPOSITORY_URL`` (publishconf).
+    """
     extra = {
         "BRIEFING_TAXONOMY_PATH": str(root / "content" / "taxonomy"),
         "CACHE_PATH": str(root / "cache"),
@@ -75,7 +78,7 @@ def build(
         "-e",
     ]
     cmd += [f"{key}={json.dumps(value)}" for key, value in extra.items()]
-    env = {**os.environ, "PYTHAINLP_OFFLINE": "1", "SITEURL": siteurl}
+    env = {**os.environ, "PYTHAINLP_OFFLINE": "1", "SITEURL": siteurl, "REPOSITORY_URL": repository}
     return subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
 
 

@@ -6,17 +6,21 @@ only (anything outside is a 404); the crawler follows every internal link, asset
 
 from __future__ import annotations
 
+import re
 import shutil
 
 from editors_build import build, ok, output
 
 from briefing.linkcheck import crawl, serve
 
+REPOSITORY = "https://github.com/org/briefing"
+EDIT_LINK = re.compile(re.escape(REPOSITORY) + r"/edit/main/([^\"]+)\"")
+
 
 def test_published_site_has_no_broken_links_under_a_sub_path(converted_demo, tmp_path):
     shutil.copytree(converted_demo / "content", tmp_path / "content")
     with serve(None, "/repo") as (base, server):
-        run = build(tmp_path, "publishconf.py", siteurl=base.rstrip("/"))
+        run = build(tmp_path, "publishconf.py", base.rstrip("/"), repository=REPOSITORY)
         assert ok(run), output(run)
         server.root = str(tmp_path / "output")
         report = crawl(base)
@@ -26,3 +30,9 @@ def test_published_site_has_no_broken_links_under_a_sub_path(converted_demo, tmp
     assert f'href="{base}en/' in home, "links are absolute under the sub-path"
     feed = (tmp_path / "output" / "en" / "feeds" / "all.atom.xml").read_text("utf-8")
     assert f"{base}en/releases/" in feed
+    releases = sorted((tmp_path / "output" / "en" / "releases").glob("*/index.html"))
+    assert len(releases) == len(list((tmp_path / "content/releases/en").glob("*.md"))) > 0
+    for release in releases:
+        (path,) = EDIT_LINK.findall(release.read_text("utf-8"))
+        assert (tmp_path / path).is_file(), f"'Suggest an edit' points at {path}, not a file"
+        assert path == f"content/releases/en/{release.parent.name}.md"

@@ -118,6 +118,7 @@ def check_site(root: Path) -> tuple[list[Problem], str]:
                 fm = read_front_matter(file.read_text(encoding="utf-8"), path)
             except (NoteError, UnicodeDecodeError) as exc:
                 problems.append(_problem(exc, path))
+                releases.append(Release(path, lang, file.stem, 1))  # unreadable, but present
                 continue
             problems += check_release(fm, path, lang, tax)
             if fm.data.get("slug"):

@@ -139,8 +139,12 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
     item_lines: dict[str, list[int]] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, value in node.value:
-            key = str(key_node.value)
-            key_lines.setdefault(key, key_node.start_mark.line + offset + 1)
+            key, line = str(key_node.value), key_node.start_mark.line + offset + 1
+            if key in key_lines:
+                raise NoteError(
+                    path, line, f"duplicate key '{key}' (first on line {key_lines[key]})"
+                )
+            key_lines[key] = line
             if isinstance(value, yaml.SequenceNode):
                 items = value.value
             elif isinstance(value, yaml.MappingNode):

@@ -209,3 +209,9 @@ def test_briefing_cli_check_subcommand_is_the_same_check(site):
     )
     assert run.returncode == 1
     assert run.stdout == f"{EN}:4: lang is 'th' but the file is in the 'en' folder\n"
+
+
+def test_duplicate_front_matter_key(site):
+    edit(site, EN, "topics: [online-scams]", "topics: [online-scams]\ntopics: []")
+    first = line_of(site, EN, "topics:")
+    assert messages(site) == [f"{EN}:{first + 1}: duplicate key 'topics' (first on line {first})"]

@@ -83,4 +83,5 @@ LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 CHECK_MODIFIED_METHOD = "mtime"
 CACHE_PATH = str(ROOT / ".pelican-cache")
+GZIP_CACHE = False  # compressing the cache cost more than reading the releases
 DELETE_OUTPUT_DIRECTORY = False

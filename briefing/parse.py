@@ -212,6 +212,7 @@ def _continuation(lines: list[tuple[int, str]], i: int) -> str | None:
         and not SEPARATOR_RE.match(line)
         and not line.endswith((".", ":", "ฯ"))
         and not SOURCE_RE.match(line)
+        and not _is_date_line(line)
     ):
         return line
     return None

@@ -2,7 +2,8 @@
 
 On a copy of the demo content: add a note (``new-note`` scaffold + text) and a reviewed English
 translation, build, re-run the converter on the same sources (nothing changes), then on a changed
-source (the translation is kept and flagged "may be out of date"), and build again.
+source (the translation is kept and flagged "may be out of date") after two taxonomy edits (a new
+topic whose alias the release uses, a session's venue), and build again: all of it shows.
 """
 
 from __future__ import annotations
@@ -23,6 +24,23 @@ TRANSLATION = (
 )
 NOTE_TEXT = "The meeting's joint statement is on the [ASEAN site](https://asean.org/). NOTE-MARKER"
 XSS = "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n"
+
+
+NEW_TOPIC = """
+- id: cooperation-platforms
+  name: {th: เวทีความร่วมมือ, en: Cooperation platforms}
+  aliases: {th: [เวทีความร่วมมือ], en: [cooperation platform]}
+"""
+VENUE = ("city: {th: กรุงพนมเปญ, en: Phnom Penh}", "city: {th: กรุงพนมเปญ, en: Phnom Penh VENUE}")
+
+
+def edit_taxonomy(content) -> None:
+    """What an editor does: add a topic, and a detail to the WG-AS 1 session (first Phnom Penh)."""
+    topics, meetings = content / "taxonomy" / "topics.yaml", content / "taxonomy" / "meetings.yaml"
+    topics.write_text(topics.read_text("utf-8") + NEW_TOPIC, "utf-8")
+    text = meetings.read_text("utf-8")
+    assert text.index(VENUE[0]) > text.index("- id: wg-as\n")
+    meetings.write_text(text.replace(*VENUE, 1), "utf-8")
 
 
 def page(root, lang: str) -> str:
@@ -73,6 +91,8 @@ def test_note_and_reviewed_translation_survive_reconversion(demo):
     assert en_file.read_text("utf-8") == edited, "same sources: the edited file is untouched"
     assert note.read_text("utf-8") == note_text
 
+    edit_taxonomy(content)
+    assert ok(run := check(demo)), output(run)
     source = content / "sources" / SOURCE
     source.write_text(source.read_text("utf-8").rstrip("\n") + "\n\nย่อหน้าใหม่ที่เพิ่มในข่าว\n", "utf-8")
     assert ok(run := convert(demo)), output(run)
@@ -88,3 +108,13 @@ def test_note_and_reviewed_translation_survive_reconversion(demo):
     en = page(demo, "en")
     assert "EDITOR-TRANSLATION-MARKER" in en and "NOTE-MARKER" in en
     assert "Translation may be out of date" in en
+    for lang in ("th", "en"):
+        path = content / "releases" / lang / f"{SLUG}.md"
+        assert (
+            "cooperation-platforms"
+            in read_front_matter(path.read_text("utf-8"), "x").data["topics"]
+        )
+    topic = demo / "output" / "en" / "topics" / "cooperation-platforms" / "index.html"
+    assert "Cooperation platforms" in topic.read_text("utf-8")
+    session = demo / "output" / "en" / "meetings" / "wg-as" / "1" / "index.html"
+    assert "Phnom Penh VENUE" in session.read_text("utf-8")

@@ -107,7 +107,7 @@ class Note:
 
 def read_front_matter(text: str, path: str) -> FrontMatter:
     """Split ``---`` YAML front matter from the body; raise :class:`NoteError` with file:line."""
-    lines = text.splitlines(keepends=True)
+    lines = text.removeprefix("\ufeff").splitlines(keepends=True)  # editors' tools add BOMs
     first = 0
     while first < len(lines) and not lines[first].strip():
         first += 1

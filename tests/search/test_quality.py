@@ -47,13 +47,23 @@ def names_query(names: set[str], needle: str) -> bool:
 
 
 def truth(query: dict, texts: dict[str, str], groups: list[list[str]]) -> set[str]:
+    """Releases whose text contains the query (substring) or an alias of a term it names.
+
+    Aliases are matched the way the taxonomy is (token-aware): Latin ones as whole words, so the
+    alias ``DE`` does not count inside ``developing``.
+    """
     needle = normalize(query["q"]).casefold()
-    needles = {needle}
+    aliases: set[str] = set()
     for names in groups:
         folded = {normalize(n).casefold() for n in names}
         if names_query(folded, needle):
-            needles |= folded
-    return {url for url, text in texts.items() if any(n in text for n in needles)}
+            aliases |= folded - {needle}
+    thai = [a for a in aliases if not re.search(r"[a-z0-9]", a)]
+    latin = sorted(set(aliases) - set(thai), key=len, reverse=True)
+    word = (re.compile(rf"(?<![a-z0-9])(?:{'|'.join(map(re.escape, latin))})(?![a-z0-9])")
+            if latin else None)
+    return {url for url, text in texts.items()
+            if needle in text or any(a in text for a in thai) or (word and word.search(text))}
 
 
 @pytest.fixture(scope="module")

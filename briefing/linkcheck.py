@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "about:")
-LINK_ATTRS = {"href", "src", "poster", "data"}
+LINK_ATTRS = {"href", "src", "poster", "data", "action"}  # action: a <form> (e.g. search)
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 XML_LINK = re.compile(r"""<(?:atom:)?link\b[^>]*?\bhref=["']([^"']+)["']""")
 XML_LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>")

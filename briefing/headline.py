@@ -8,6 +8,8 @@ Jakarta". Without a meeting it falls back to a visit, then to the release's topi
 
 from __future__ import annotations
 
+import re
+
 from babel.dates import format_date
 
 from briefing.model import MeetingRef, Release
@@ -32,6 +34,9 @@ EVENT_WORDS = ("Meeting", "Conference", "Retreat", "Summit", "Forum", "Dialogue"
 POSTS = (("ปลัด", "Permanent Secretary"), ("รมว.", "Minister"), ("รัฐมนตรี", "Minister"),
          ("รองนายก", "Deputy Prime Minister"), ("เลขาธิการ", "Secretary-General"))  # fmt: skip
 STATUS_ORDER = {"held": 0, "announced": 1, "mentioned": 2}
+#: Cabinet digests ("สรุปข่าวการประชุมคณะรัฐมนตรี", "ครม. รับทราบ…") are the Cabinet's, not the PM's.
+CABINET_RE = re.compile(r"การประชุม\s*(?:คณะรัฐมนตรี|ครม\.?)|^\s*ครม\.")
+CABINET_VERBS = ("notes the outcome of", "noted the outcome of", "to prepare for")
 
 
 def ordinal(n: int) -> str:
@@ -109,29 +114,47 @@ def _person_label(pid: str, taxonomy) -> str:
     return f"{role} {name(person, 'en')}" if role else name(person, "en")
 
 
+def _org_label(org) -> str:
+    return org.short.get("en") or name(org, "en")
+
+
 def subject(release: Release, title_hits, body_hits, taxonomy) -> str:
-    """Who the release is about, in English."""
+    """Who the release is about, in English: a person named in the title; a Thai agency in the
+    title (as the person of that agency named in the body, if any); a person in the body; any
+    other organisation; else Thailand."""
     people = [h.id for h in title_hits + body_hits if h.kind == "people"]
-    for hit in title_hits:
-        if hit.kind == "organisations":
-            org = taxonomy.get("organisations", hit.id)
-            short = org.short.get("en") or name(org, "en")
-            post = next((en for th, en in POSTS if th in hit.text or th in release.title), None)
-            staff = [
-                p for p in people if taxonomy.get("people", p).extra.get("organisation") == org.id
-            ]
-            if post is not None:
-                staff = [p for p in staff if post in _person_label(p, taxonomy)]
-            if staff:
-                return _person_label(staff[0], taxonomy)
-            return f"{short} {post}" if post else short
+    title_people = [h.id for h in title_hits if h.kind == "people"]
+    if title_people:
+        return _person_label(title_people[0], taxonomy)
+    title_orgs = [
+        taxonomy.get("organisations", h.id) for h in title_hits if h.kind == "organisations"
+    ]
+    for org in (o for o in title_orgs if o.extra.get("country") == "TH"):
+        hit_text = next(h.text for h in title_hits if h.id == org.id)
+        post = next((en for th, en in POSTS if th in hit_text or th in release.title), None)
+        staff = [p for p in people if taxonomy.get("people", p).extra.get("organisation") == org.id]
+        ranked = [p for p in staff if post and post in _person_label(p, taxonomy)] + staff
+        if ranked:
+            return _person_label(ranked[0], taxonomy)
+        return f"{_org_label(org)} {post}" if post else _org_label(org)
     if people:
         return _person_label(people[0], taxonomy)
-    orgs = [h.id for h in body_hits if h.kind == "organisations"]
-    if orgs:
-        org = taxonomy.get("organisations", orgs[0])
-        return org.short.get("en") or name(org, "en")
-    return "Thailand"
+    orgs = title_orgs + [
+        taxonomy.get("organisations", h.id) for h in body_hits if h.kind == "organisations"
+    ]
+    return _org_label(orgs[0]) if orgs else "Thailand"
+
+
+def _main_country(release: Release, body_hits) -> str | None:
+    """The foreign country named most often (at least twice), if one stands out."""
+    counts: dict[str, int] = {}
+    for h in body_hits:
+        if h.kind == "countries" and h.id != "TH":
+            counts[h.id] = counts.get(h.id, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def main_meeting(release: Release, title_hits) -> MeetingRef | None:
@@ -155,22 +178,25 @@ def _place(ref: MeetingRef | None, release: Release, taxonomy) -> str:
 
 def headline_and_lead(release: Release, title_hits, body_hits, taxonomy) -> tuple[str, str]:
     """(English headline, English lead sentence)."""
-    who = subject(release, title_hits, body_hits, taxonomy)
+    digest = bool(CABINET_RE.search(release.title))
+    who = "The Cabinet" if digest else subject(release, title_hits, body_hits, taxonomy)
     opening = release.title + " " + (release.paragraphs[0] if release.paragraphs else "")
-    present, past, future = _verb(opening)
+    present, past, future = CABINET_VERBS if digest else _verb(opening)
     ref = main_meeting(release, title_hits)
     countries = [h.id for h in title_hits if h.kind == "countries" and h.id != "TH"]
-    visit = bool(countries) and any(c in release.title for c in VISIT_CUES)
+    visit = bool(countries) and any(c in release.title for c in VISIT_CUES) and not digest
     if visit and ref is not None and ref.series not in {h.id for h in title_hits}:
         ref = None
     session = taxonomy.session(ref.series, ref.session) if ref else None
     when = (session.date if session and session.date else None) or release.event_date
-    when = when or release.date
+    when = release.date if digest else (when or release.date)
     on = f" on {en_date(when)}" if when else ""
     if ref is not None:
         what = meeting_phrase(ref, taxonomy)
-        place = _place(ref, release, taxonomy)
+        place = "" if digest else _place(ref, release, taxonomy)
         where = f" in {place}" if place else ""
+        if digest and ref.status == "announced":
+            return f"{who} prepares for {what}", f"{who} discussed preparations for {what}{on}."
         if ref.status == "announced":
             return (f"{who} {future} {what}{where}",
                     f"{who} is {future} {what}{where}{on}.")  # fmt: skip
@@ -187,9 +213,11 @@ def headline_and_lead(release: Release, title_hits, body_hits, taxonomy) -> tupl
         lead_verb = "is to visit" if future_visit else "visited"
         purpose = f" to discuss {' and '.join(topics)}" if topics else ""
         return f"{who} {verb} {country}{about}", f"{who} {lead_verb} {country}{on}{purpose}."
-    with_ = ""
-    others = [name(taxonomy.get("countries", c), "en") for c in release.countries if c != "TH"]
-    if others:
-        with_ = f" with {', '.join(others[:3])}"
+    if digest:
+        head = f"Cabinet meeting of {en_date(when)}{about}" if when else f"Cabinet meeting{about}"
+        covers = " and ".join(topics) or "several decisions"
+        return head, f"The Cabinet met{on}; this summary covers {covers}."
+    main = _main_country(release, body_hits)
+    with_ = f" with {name(taxonomy.get('countries', main), 'en')}" if main else ""
     head = f"{who}{about or ' on a Thai government update'}{with_}"
     return head, f"A Thai government release{on} from {who}{about}{with_}."

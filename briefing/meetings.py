@@ -39,11 +39,15 @@ NUMBER_REACH, NUMBER_NEAR = 160, 14
 YEAR_REACH = 220
 #: Words between a series name and a distant "ครั้งที่ N" that show the number is the meeting's.
 MEETING_WORDS = ("ประชุม", "meeting", "Meeting")
+MEETING_GAP = 6  # characters allowed between that word and "ครั้งที่" ("กัน", "ฯ")
 ANNOUNCE_CUES = (
     "จะ", "มีกำหนด", "กำหนดจัด", "เตรียม", "ที่จะถึง", "ครั้งต่อไป", "ครั้งหน้า",
     "will", "upcoming", "to be held",
 )  # fmt: skip
 ANNOUNCE_AFTER_CUES = ("นี้", "ที่จะถึง", "ต่อไป")
+#: Right after a mention these make it future whatever came before ("… ครั้งที่ 6 มีกำหนดจัดขึ้น").
+FUTURE_AFTER_CUES = ("มีกำหนด", "กำหนดจะ", "กำหนดจัด", "จะจัดขึ้น", "จะมีขึ้น", "ที่จะถึง", "will be held")
+FUTURE_AFTER = 70
 HELD_CUES = (
     "เป็นประธานการประชุม", "เป็นประธานประชุม", "เป็นประธาน", "เปิดการประชุม", "เข้าร่วม",
     "ร่วมประชุม", "ร่วมการประชุม", "หัวหน้าคณะผู้แทน", "เมื่อวันที่", "ที่ผ่านมา", "ได้จัด",
@@ -85,10 +89,12 @@ def _number_after(text: str, hit: Hit, stop: int) -> tuple[int, int | None] | No
     if not m:
         return None
     between = tail[: m.start()]
-    if m.start() > NUMBER_NEAR and (
-        not any(w in between for w in MEETING_WORDS) or "ครั้ง" in between
-    ):
-        return None
+    if m.start() > NUMBER_NEAR:
+        # a distant number must follow the word "meeting" itself ("โดยมีการประชุมกันครั้งที่ 1"),
+        # not another meeting's name ("ในการประชุม ADMM อย่างไม่เป็นทางการ ครั้งที่ 9")
+        last = max(between.rfind(w) + len(w) if w in between else -1 for w in MEETING_WORDS)
+        if last < 0 or "ครั้ง" in between or len(between[last:].strip()) > MEETING_GAP:
+            return None
     if m.group(3):
         return 1, None, None
     pair = PAIR_RE.match(tail[m.end() :])
@@ -120,6 +126,9 @@ def _cues(text: str, hit: Hit) -> tuple[bool, bool]:
     """(held, announced) from the cue word nearest before the mention, else from just after it."""
     lo, hi = _line_window(text, hit.start, hit.end)
     before = text[max(lo, hit.start - CUE_BEFORE) : hit.start]
+    soon_after = text[hit.end : min(hi, hit.end + FUTURE_AFTER)]
+    if any(c in soon_after for c in FUTURE_AFTER_CUES):
+        return False, True
     held_at, announced_at = _last(before, HELD_CUES), _last(before, ANNOUNCE_CUES)
     if held_at >= 0 or announced_at >= 0:
         if held_at > announced_at:  # a verb; "จะเข้าร่วม" / "มีกำหนดจะจัดการประชุม" is future

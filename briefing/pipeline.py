@@ -31,8 +31,11 @@ from briefing.render import (
 from briefing.tag import compile_matcher, tag
 from briefing.taxonomy import load_taxonomy
 
-#: Parts of a reason that vary per file (quotes, parentheses, numbers), dropped to get its kind.
-REASON_DETAIL_RE = re.compile(r"'[^']*'|\([^)]*\)|\d[\d,.\-]*|\s+of\s+\S+$")
+#: Where the particulars of a reason start (a quote, a parenthesis, "of <file>"): cut for its kind.
+REASON_DETAIL_START_RE = re.compile(r"\s+(?:'|\(|of\s)")
+REASON_NUMBER_RE = re.compile(r"\s*(?<![\w-])\d[\d,.\-]*")
+LINE_PREFIX_RE = re.compile(r"^\d+:\s*")
+CRASH_KIND = "converter error"
 
 
 @dataclass(frozen=True)
@@ -65,8 +68,11 @@ class Refused:
     @property
     def kind(self) -> str:
         """The reason without its particulars, for counting refusals by class."""
-        text = self.reason.split(": ", 1)[1] if self.reason.startswith("line ") else self.reason
-        return " ".join(REASON_DETAIL_RE.sub(" ", text).split())
+        if self.crashed:
+            return CRASH_KIND
+        text = LINE_PREFIX_RE.sub("", self.reason)
+        text = REASON_DETAIL_START_RE.split(text, maxsplit=1)[0]
+        return " ".join(REASON_NUMBER_RE.sub("", text).split())
 
 
 def load_matcher(taxonomy_dir: Path):
@@ -127,4 +133,4 @@ def convert_file(path: Path, root: Path, matcher, today: date | None = None) -> 
     except ReleaseError as exc:
         return Refused(source_file, _reason(exc))
     except Exception as exc:  # a converter bug must not stop the batch; it is reported as such
-        return Refused(source_file, f"converter error {type(exc).__name__}: {exc}", crashed=True)
+        return Refused(source_file, f"{CRASH_KIND} {type(exc).__name__}: {exc}", crashed=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from converter_support import TAXONOMY, TODAY
 
+from briefing.pipeline import Refused
 from briefing.reader import MAX_BYTES
 from briefing.render import dump_markdown, load_markdown
 from briefing.runner import UsageError, run, write_atomically
@@ -175,3 +176,20 @@ def test_write_atomically_all_or_nothing(tmp_path):
     assert good.read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.md", "en", "th"]
 
+
+
+@pytest.mark.parametrize(
+    "reason, kind",
+    [
+        ("4: impossible date '30 กุมภาพันธ์ 2567' (day is out of range for month)",
+         "impossible date"),
+        ("duplicate of ../x/1.txt (same text)", "duplicate"),
+        ("not UTF-8 (byte 0xa1 at offset 12)", "not UTF-8"),
+        ("4: date 2047-03-01 is more than a year in the future",
+         "date is more than a year in the future"),
+    ],
+)
+def test_refusal_kind_for_counting(reason, kind):
+    refused = Refused("a.txt", reason)
+    assert refused.kind == kind
+    assert refused.message.startswith("a.txt:")

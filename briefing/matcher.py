@@ -21,6 +21,8 @@ from briefing.terms import EXTRA_KINDS, KINDS
 THAI_CHAR_RE = re.compile(r"[\u0e00-\u0e7f]")
 LATIN_CHAR_RE = re.compile(r"[A-Za-z]")
 ALNUM_RE = re.compile(r"[A-Za-z0-9]+")
+#: A run of text without Thai letters that holds at least one Latin letter or digit.
+LATIN_RUN_RE = re.compile(r"[^\u0e00-\u0e7f]*[A-Za-z0-9][^\u0e00-\u0e7f]*")
 #: Characters a Latin alias may have between its words (none at all is fine too).
 LATIN_SEP = r"[\s\-\u2010-\u2015_.,:'\u2018\u2019&/]*"
 #: Thai aliases shorter than this (or with words the base dictionary lacks) become dictionary words.
@@ -159,9 +161,15 @@ class LatinIndex:
         body = "|".join(ordered) or r"(?!x)x"
         self.regex = re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9$])", re.IGNORECASE)
 
+    def _matches(self, text: str):
+        """Regex matches, scanning only the runs of non-Thai text that hold a Latin letter or digit
+        (an alias has no Thai letter, so no match crosses Thai text; Thai pages scan little)."""
+        for run in LATIN_RUN_RE.finditer(text):
+            yield from self.regex.finditer(text, run.start(), run.end())
+
     def find(self, text: str) -> list[Hit]:
         hits = []
-        for m in self.regex.finditer(text):
+        for m in self._matches(text):
             surface = m.group(0)
             key = latin_key(surface)
             entries = self.keys.get(key) or self.keys.get(key[:-1], [])

@@ -32,7 +32,7 @@ NAME_RE = re.compile(rf"(?<![ก-๙])({_TITLE})\s?([ก-๙]{{2,20}}) ([ก-๙
 MAX_NAMES = 12
 
 
-@functools.lru_cache(maxsize=8192)  # the same names recur from release to release
+@functools.lru_cache(maxsize=65536)  # the same names recur from release to release
 def _royin_word(word: str) -> str:
     from pythainlp.transliterate import romanize
 

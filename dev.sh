@@ -28,5 +28,11 @@ if [ "$needs_browser" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-thai-tlwg >/dev/null
 fi
+if [ "$needs_browser" = 1 ] && ! command -v java >/dev/null 2>&1; then
+  echo "==> installing a Java runtime for the HTML validator (apt)"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null
+fi
 
 exec .venv/bin/invoke "$@"

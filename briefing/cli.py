@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from briefing import runner
+from briefing.merge import UNREADABLE
 from briefing.reader import project_root
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -86,8 +87,11 @@ def report(summary, *, quiet: bool, dry_run: bool, out=None) -> None:
     for refused in summary.refused:
         print(f"refused: {refused.message}", file=out)
     for name, field in summary.conflicts:
-        print(f"conflict: {name}: '{field}' was edited by hand and the converter's value changed;"
-              " the edit is kept", file=out)
+        if field == UNREADABLE:
+            print(f"conflict: {name}: {field}", file=out)
+        else:
+            print(f"conflict: {name}: '{field}' was edited by hand and the converter's value"
+                  " changed; the edit is kept", file=out)
     print(f"{len(summary.converted)} {would}converted, {len(summary.updated)} {would}updated, "
           f"{len(summary.unchanged)} unchanged, {len(summary.refused)} refused, "
           f"{len(summary.conflicts)} conflicts", file=out)

@@ -25,6 +25,8 @@ BODY_KEY = "body"
 #: Fields the converter sets but never records in ``machine`` (they belong to editors once set).
 EDITOR_FLAGS = ("translation_outdated",)
 REVIEWED = "reviewed"
+#: The conflict reported for a file whose front matter cannot be read (it is left untouched).
+UNREADABLE = "front matter (missing or invalid YAML; file left as it is)"
 #: libyaml's C classes when present (same values as the pure-Python ones, several times faster).
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -64,10 +66,13 @@ def merge(existing: str | None, meta: dict[str, Any], body: str) -> MergeResult:
     """Combine the generated ``meta``/``body`` with the ``existing`` file text (None: new file)."""
     if existing is None:
         return MergeResult(fresh(meta, body), "converted")
-    old, old_body = load_markdown(existing)
+    try:
+        old, old_body = load_markdown(existing)
+    except yaml.YAMLError:
+        old = {}
     if not old:
-        # Not a file we wrote (no front matter): the editor's text is kept as the body.
-        return MergeResult(existing, "unchanged", ("front matter",))
+        # Front matter missing or not valid YAML (an edit in progress?): the file is left alone.
+        return MergeResult(existing, "unchanged", (UNREADABLE,))
     recorded = old.get(MACHINE_KEY) if isinstance(old.get(MACHINE_KEY), dict) else {}
     reviewed = old.get("translation_status") == REVIEWED
     source_changed = old.get("source_sha256") != meta.get("source_sha256")

@@ -77,3 +77,10 @@ def test_reviewed_translation_flagged_outdated_and_body_kept():
     cleared = dump_markdown(cleared_meta, cleared_body)
     assert merge(cleared, {**en, "source_sha256": "changed"}, "New machine text\n").status \
         == "unchanged"
+
+
+def test_broken_front_matter_is_left_alone():
+    broken = "---\ntitle: [unclosed\n---\n\nข้อความ\n"
+    result = merge(broken, META, BODY)
+    assert result.text == broken and result.status == "unchanged"
+    assert result.conflicts and "invalid YAML" in result.conflicts[0]

@@ -32,7 +32,9 @@ def load_on_init(pelican) -> None:
 
 def index_articles(generator) -> None:
     """Check every release's tag ids (fail the build on unknown ones), then index and enrich."""
-    terms = generator.settings["BRIEFING_TERMS"]
+    terms = generator.settings.get("BRIEFING_TERMS")
+    if terms is None:  # handler left connected by an earlier build in this process
+        return
     articles = list(generator.articles) + list(generator.translations)
     drafts = list(generator.drafts) + list(generator.drafts_translations)
     problems = check_articles(articles + drafts, terms, taxonomy_path(generator.settings))

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
+from site_build import isolated_plugins
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -35,7 +36,8 @@ def build_demo(root: Path) -> Path:
         "CACHE_PATH": str(root / "cache"),
         "BRIEFING_TAXONOMY_PATH": str(REPO / "content" / "taxonomy"),
     })
-    Pelican(settings).run()
+    with isolated_plugins():
+        Pelican(settings).run()
     return root / "output"
 
 

@@ -7,10 +7,14 @@ with the project's pelicanconf.py (search plugin left out) and returns the outpu
 from __future__ import annotations
 
 import textwrap
+import weakref
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
+from blinker import Signal
 from pelican import Pelican
+from pelican.plugins import signals
 from pelican.settings import read_settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -90,6 +94,31 @@ def pair(slug: str, day: str, th_title: str, en_title: str, **meta) -> list[dict
                     **meta)]
 
 
+def disconnect_plugins() -> None:
+    """Disconnect every receiver from Pelican's signals.
+
+    Plugins connect their handlers in ``register()`` and blinker keeps them for the life of the
+    process, so without this a build would also run the plugins of every earlier build in the
+    same test worker (e.g. the search indexer in a tiny site that did not ask for it).
+    """
+    for signal in vars(signals).values():
+        if isinstance(signal, Signal):
+            for ref in list(signal.receivers.values()):
+                receiver = ref() if isinstance(ref, weakref.ref) else ref
+                if receiver is not None:
+                    signal.disconnect(receiver)
+
+
+@contextmanager
+def isolated_plugins():
+    """Run a build with only its own plugins connected, and leave none connected after it."""
+    disconnect_plugins()
+    try:
+        yield
+    finally:
+        disconnect_plugins()
+
+
 def write_content(root: Path, releases: list[dict], taxonomy: dict | None = None) -> Path:
     content = root / "content"
     for item in releases:
@@ -117,5 +146,6 @@ def build_site(root: Path, releases: list[dict], taxonomy: dict | None = None,
                     if p != "search"] + list(plugins_extra),
         **overrides,
     })
-    Pelican(settings).run()
+    with isolated_plugins():
+        Pelican(settings).run()
     return root / "output"

@@ -4,12 +4,18 @@
 builds the index from the release objects (their rendered HTML as text, front-matter tags and the
 taxonomy names/aliases they match) with :func:`.index.build_index` into ``output/pagefind/``.
 Settings: ``SEARCH_INDEX`` (default True; False skips the index, e.g. for quick previews).
+A rebuild keeps the bundle when :func:`index_fingerprint` (releases, taxonomy, plugin code) is
+unchanged, so an unchanged site or an edited note does not re-index.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 from html.parser import HTMLParser
+from pathlib import Path
 
 from pelican.generators import Generator
 
@@ -17,6 +23,7 @@ from .index import FILTER_KINDS, SearchRecord, build_index, text_language
 from .terms import AliasMatcher, facet_labels, term_names
 
 log = logging.getLogger(__name__)
+FINGERPRINT_FILE = "fingerprint.txt"  # in output/pagefind/: what the bundle was built from
 LANGS = ("th", "en")
 TAG_KINDS = {"countries": "country", "meetings": "meeting", "topics": "topic"}
 NAME_KINDS = ("countries", "meetings", "topics", "organisations", "people")
@@ -103,6 +110,25 @@ def release_records(groups: dict, taxonomy, matcher: AliasMatcher | None = None)
             )
 
 
+def index_fingerprint(groups: dict, settings) -> str:
+    """Hash of what the index is made from: every release page (URL, title, date, tags, HTML),
+    the taxonomy files and this plugin's code. Unchanged → the bundle on disk is current."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    taxonomy_dir = settings.get("BRIEFING_TAXONOMY_PATH") or os.path.join(settings["PATH"],
+                                                                          "taxonomy")
+    for path in sorted(Path(taxonomy_dir).glob("*.yaml")):
+        digest.update(path.read_bytes())
+    for slug in sorted(groups):
+        for lang, article in sorted(groups[slug].items()):
+            tags = [article.metadata.get(kind) for kind in NAME_KINDS]
+            html = getattr(article, "_content", None) or article.content
+            digest.update(json.dumps([slug, lang, article.url, article.title, str(article.date),
+                                      tags, html], ensure_ascii=False, default=str).encode())
+    return digest.hexdigest()
+
+
 def search_config(lang: str, siteurl: str, taxonomy) -> dict:
     """What ``search.js`` reads from the page: base URL, facet names, labels and strings."""
     return {
@@ -131,7 +157,13 @@ class SearchGenerator(Generator):
         index = self.context.get("BRIEFING")
         if index is None or not self.settings.get("SEARCH_INDEX", True):
             return
+        stamp = Path(self.output_path) / "pagefind" / FINGERPRINT_FILE
+        fingerprint = index_fingerprint(index.groups, self.settings)
+        if stamp.is_file() and stamp.read_text(encoding="utf-8") == fingerprint:
+            log.info("search: releases, taxonomy and indexer unchanged; index kept")
+            return
         stats = build_index(release_records(index.groups, taxonomy), self.output_path)
+        stamp.write_text(fingerprint, encoding="utf-8")
         log.info("search: indexed %d pages in %.1f s (%d KB)", stats.pages, stats.seconds,
                  stats.bundle_bytes // 1024)
 

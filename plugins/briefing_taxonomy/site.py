@@ -122,9 +122,9 @@ def build_index(articles, terms: dict[str, dict[str, Term]]) -> SiteIndex:
     """Group releases by slug (newest first) and index them by term, session and co-occurrence."""
     index = SiteIndex(terms=terms)
     for article in sorted(articles, key=_sort_key, reverse=True):
-        index.groups.setdefault(article.slug, {})[article.lang] = article
-        if article.slug not in index.order:
+        if article.slug not in index.groups:  # a dict lookup: ``in index.order`` was O(n²)
             index.order.append(article.slug)
+        index.groups.setdefault(article.slug, {})[article.lang] = article
     by_term, by_session, cooccur = defaultdict(list), defaultdict(list), defaultdict(Counter)
     for slug in index.order:
         lead = index.article(slug, "th")
@@ -165,7 +165,10 @@ def related_slugs(index: SiteIndex, slug: str, limit: int = RELATED_LIMIT,
     mine = index.tags[slug]
     candidates: set[str] = set()
     for key in sorted(mine, key=lambda k: (len(index.by_term.get(k, ())), k)):
-        candidates.update(index.by_term.get(key, ()))
+        for other in index.by_term.get(key, ()):  # newest first: a common tag adds its newest
+            candidates.add(other)
+            if len(candidates) > candidates_wanted:
+                break
         if len(candidates) > candidates_wanted:
             break
     candidates.discard(slug)
@@ -220,13 +223,14 @@ def enrich_alone(article, terms: dict[str, dict[str, Term]]) -> None:
 def enrich(index: SiteIndex) -> None:
     """Set ``terms``, ``meeting_refs``, ``alternate(s)``, ``related`` and ``series_nav``."""
     for slug in index.order:
+        related = related_slugs(index, slug)  # once per release, not per language
         for lang, article in index.groups[slug].items():
             article.terms = article_terms(article, index.terms)
             article.meeting_refs = meeting_refs(article, index.terms)
             other = [a for code, a in index.groups[slug].items() if code != lang]
             article.alternate = other[0] if other else None
             article.alternates = {a.lang: a.url for a in index.groups[slug].values()}
-            article.related = [index.article(s, lang) for s in related_slugs(index, slug)]
+            article.related = [index.article(s, lang) for s in related]
             nav = []
             for series in article.terms["meetings"]:
                 before, after = series_neighbours(index, slug, series.id)

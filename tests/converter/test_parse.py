@@ -3,7 +3,10 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from briefing.dates import dates as dates_stage
 from briefing.model import Release, ReleaseError
 from briefing.normalise import normalise_text
 from briefing.parse import derive_headline, parse
@@ -93,3 +96,22 @@ def test_derive_headline_cuts_at_space():
 def test_refusals(text, reason):
     with pytest.raises(ReleaseError, match=reason):
         _parse(text)
+
+
+THAI_LINES = st.sampled_from([
+    "", "วันพุธที่ 23 เมษายน 2568", "วันที่ 30 กุมภาพันธ์ 2567", "หัวข่าว", "(1) ข้อ", "และ (2) ข้อ",
+    "#แท็ก", "-----", "ที่มา : https://www.thaigov.go.th/news/contents/details/1", "พิมพ์",
+    " date 2025-12-17 เนื้อ", "เมื่อวันที่ 6 – 8 ก.พ. 66", "August 25, 2025, text",
+])
+
+
+@settings(deadline=None)  # no timing assertions: the machine may be busy
+@given(st.lists(st.one_of(THAI_LINES, st.text(max_size=40)), max_size=12))
+def test_parse_and_dates_only_refuse_with_release_error(lines):
+    """Any text either parses (with a date) or is refused with a ReleaseError — never a crash."""
+    try:
+        release = dates_stage(_parse(PREFIX + "\n".join(lines)), date(2026, 1, 1))
+    except ReleaseError as exc:
+        assert str(exc)
+    else:
+        assert release.date is not None and release.paragraphs and release.title

@@ -40,7 +40,9 @@ HEADLINE_CLAUSE_MAX = 200
 #: A headline continuation line (second line of a two-line headline) is at most this long.
 CONTINUATION_MAX = 120
 #: Sentence openers that mark a line as body text rather than a headline continuation.
-BODY_OPENERS_RE = re.compile(r"^(?:วันที่|วันนี้|เมื่อ|นาย|นาง|พล|ศาสตราจารย์|ดร\.|\(\d)")
+BODY_OPENERS_RE = re.compile(
+    r"^(?:วันที่|วันนี้|เมื่อ|นาย|นาง|พล|ศาสตราจารย์|ดร\.|\(\d|ทั้งนี้|นอกจากนี้|อย่างไรก็ตาม|โดย)"
+)
 #: A release whose body has more Latin letters than this many times its Thai letters is English.
 ENGLISH_RATIO = 2.0
 PREFIX_KEY_MIN = 20

@@ -24,6 +24,7 @@ FILTER_KINDS = ("country", "meeting", "topic", "year", "language")
 TERMS_MARK = "qjtermsz"  # coded-body word that separates the release text from its alias terms
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")
+HYPHENATED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9-])")
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,12 @@ def shadow_page(record: SearchRecord) -> str:
     """The HTML Pagefind indexes for ``record`` (coded body, real text only in metadata)."""
     esc = html.escape
     body = [f"<h1>{esc(encode_text(record.title))}</h1>", f"<p>{esc(encode_text(record.text))}</p>"]
-    if record.terms:
-        unique = list(dict.fromkeys(normalize(t) for t in record.terms if t.strip()))
-        coded = " _ ".join(encode_term(t) for t in unique)
+    unique = list(dict.fromkeys(normalize(t) for t in record.terms if t.strip()))
+    # "WG-AS" is also indexed as "wgas", the form search.js asks for (Pagefind's own is unreliable)
+    joined = {w.replace("-", "").lower()
+              for w in HYPHENATED.findall(" ".join([record.title, record.text, *unique]))}
+    if unique or joined:
+        coded = " _ ".join([*(encode_term(t) for t in unique), *sorted(joined)])
         body.append(f"<p>{TERMS_MARK} _ {esc(coded)}</p>")
     meta = {
         "title": normalize(record.title),

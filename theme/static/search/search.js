@@ -61,7 +61,8 @@
       if (THAI_ONLY.test(piece)) {
         for (const s of segmenter.segment(piece)) words.push(encodeWord(s.segment));
       } else {
-        words.push(piece);
+        // Pagefind indexes "WG-AS" also as "wgas": ask for that, not for "wg" AND "as…"
+        words.push(/^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)+$/u.test(piece) ? piece.replaceAll("-", "") : piece);
       }
     }
     return words;

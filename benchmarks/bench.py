@@ -80,6 +80,7 @@ def measure_conversion(corpus_dir: Path, site_dir: Path, jobs: int) -> dict:
         "floor_releases_per_s": round(files / floor.seconds, 2),
         "floor_chars_per_s": round(chars / floor.seconds),
         "ratio": round(floor.seconds / conv.seconds, 3),  # throughput: converter / floor
+        "cpu_ratio": round(floor.cpu_seconds / conv.cpu_seconds, 3),
     }
 
 
@@ -89,28 +90,38 @@ def _output_stats(folder: Path) -> dict:
             "mb": round(sum(p.stat().st_size for p in files) / 2**20, 1)}
 
 
-def measure_builds(site_dir: Path) -> dict:
-    """Full build, both rebuilds, and the bare anchor (Pelican simple theme + Pagefind)."""
+def measure_builds(site_dir: Path, save=lambda: None) -> dict:
+    """Full build and the bare anchor, then both rebuilds; ``save()`` after each figure."""
     slug = site.first_release(site_dir)
     site.write_note(site_dir, slug, 1)
+    out: dict = {"slug": slug}
     full, _ = _timed("build_full", site.pelican_cmd(site_dir), site_dir)
-    stats = _output_stats(site_dir / "output")
-    same, _ = _timed("rebuild_unchanged", site.pelican_cmd(site_dir), site_dir)
-    site.write_note(site_dir, slug, 2)
-    note, _ = _timed("rebuild_note", site.pelican_cmd(site_dir), site_dir)
+    out.update(full=full.as_dict(), output=_output_stats(site_dir / "output"))
+    save(out)
     bare, _ = _timed("bare_pelican", site.pelican_cmd(site_dir, bare=True), site_dir)
     pagefind, _ = _timed("bare_pagefind", site.pagefind_cmd(site_dir), site_dir)
     anchor_s = bare.seconds + pagefind.seconds
-    return {
-        "slug": slug, "output": stats, "output_bare": _output_stats(site_dir / "output-bare"),
-        "full": full.as_dict(), "rebuild_unchanged": same.as_dict(), "rebuild_note": note.as_dict(),
-        "bare_pelican": bare.as_dict(), "bare_pagefind": pagefind.as_dict(),
-        "bare_seconds": round(anchor_s, 3),
-        "bare_peak_mb": round(max(bare.peak_tree_mb, pagefind.peak_tree_mb), 1),
-        "ratio": round(full.seconds / anchor_s, 3),
-        "rebuild_unchanged_ratio": round(same.seconds / full.seconds, 3),
-        "rebuild_note_ratio": round(note.seconds / full.seconds, 3),
-    }
+    out.update(
+        output_bare=_output_stats(site_dir / "output-bare"),
+        bare_pelican=bare.as_dict(), bare_pagefind=pagefind.as_dict(),
+        bare_seconds=round(anchor_s, 3),
+        bare_cpu_seconds=round(bare.cpu_seconds + pagefind.cpu_seconds, 3),
+        bare_peak_mb=round(max(bare.peak_tree_mb, pagefind.peak_tree_mb), 1),
+        ratio=round(full.seconds / anchor_s, 3),
+        cpu_ratio=round(full.cpu_seconds / (bare.cpu_seconds + pagefind.cpu_seconds), 3))
+    save(out)
+    same, _ = _timed("rebuild_unchanged", site.pelican_cmd(site_dir), site_dir)
+    out.update(rebuild_unchanged=same.as_dict(),
+               rebuild_unchanged_ratio=round(same.seconds / full.seconds, 3),
+               rebuild_unchanged_cpu_ratio=round(same.cpu_seconds / full.cpu_seconds, 3))
+    save(out)
+    site.write_note(site_dir, slug, 2)
+    note, _ = _timed("rebuild_note", site.pelican_cmd(site_dir), site_dir)
+    out.update(rebuild_note=note.as_dict(),
+               rebuild_note_ratio=round(note.seconds / full.seconds, 3),
+               rebuild_note_cpu_ratio=round(note.cpu_seconds / full.cpu_seconds, 3))
+    save(out)
+    return out
 
 
 def measure_weights(site_dir: Path, slug: str) -> dict:
@@ -121,21 +132,29 @@ def measure_weights(site_dir: Path, slug: str) -> dict:
             if (out / url).exists()}
 
 
-def bench_size(size: int, args) -> dict:
-    """Every measurement for one corpus size."""
+def bench_size(size: int, args, result: dict, save=lambda: None) -> dict:
+    """Every measurement for one corpus size into ``result``; ``save()`` as figures come in."""
     _log(f"size {size}: corpus")
     corpus_dir = corpus.make_corpus(args.source, size, args.work)
     site_dir = site.site_dir(args.work, size)
     site.prepare(site_dir)
-    result = {"size": size, "corpus": str(corpus_dir)}
+    result.update(size=size, corpus=str(corpus_dir))
     result["conversion"] = measure_conversion(corpus_dir, site_dir, args.jobs)
-    result["build"] = measure_builds(site_dir)
-    result["page_weight"] = measure_weights(site_dir, result["build"]["slug"])
+    save()
+
+    def save_build(build):
+        result["build"] = build
+        if "full" in build and "page_weight" not in result:
+            result["page_weight"] = measure_weights(site_dir, build["slug"])
+        save()
+
+    measure_builds(site_dir, save_build)
     if args.search_repeats > 0:
         from benchmarks.search_probe import run_probes
 
         _log(f"size {size}: search in Chromium")
         result["search"] = run_probes(site_dir / "output", list(QUERIES), args.search_repeats)
+        save()
     return result
 
 
@@ -197,9 +216,14 @@ def main(argv: list[str] | None = None) -> int:
     results = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(),
                "source": str(args.source), "sizes": []}
     for size in args.sizes:
-        results["sizes"].append(bench_size(size, args))
-        results["seconds"] = round(time.time() - started, 1)
-        report.write(results, args.results)  # after each size: a long run keeps what it has
+        results["sizes"].append({})
+
+        def save():  # after each figure: a long or interrupted run keeps what it has
+            results["seconds"] = round(time.time() - started, 1)
+            report.write(results, args.results)
+
+        bench_size(size, args, results["sizes"][-1], save)
+        save()
     print(report.markdown(results))
     return 0
 

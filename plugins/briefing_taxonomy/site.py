@@ -7,6 +7,7 @@ Pure functions over Pelican ``Article`` objects (anything with ``metadata``, ``l
 
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -35,6 +36,12 @@ def split_meeting(ref: str) -> tuple[str, str]:
     return series, session
 
 
+def shown_path(path: str) -> str:
+    """``path`` relative to the working directory when it is inside it (as editors see it)."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
 def check_articles(articles, terms: dict[str, dict[str, Term]], taxonomy_dir: str = "") -> list:
     """One readable line per unknown id: release file, kind, id, the taxonomy file to fix."""
     problems = []
@@ -43,9 +50,9 @@ def check_articles(articles, terms: dict[str, dict[str, Term]], taxonomy_dir: st
             for ref in tag_ids(article, kind):
                 term_id = split_meeting(ref)[0] if kind == "meetings" else ref
                 if term_id not in terms[kind]:
-                    where = f"{taxonomy_dir}/{kind}.yaml" if taxonomy_dir else f"{kind}.yaml"
+                    where = shown_path(os.path.join(taxonomy_dir, f"{kind}.yaml"))
                     problems.append(
-                        f"{article.source_path}: unknown {kind} id {term_id!r}"
+                        f"{shown_path(article.source_path)}: unknown {kind} id {term_id!r}"
                         f" (define it in {where} or fix the front matter)"
                     )
     return problems

@@ -30,6 +30,11 @@ USE_FOLDER_AS_CATEGORY = False
 # The taxonomy is read from <PATH>/taxonomy (set BRIEFING_TAXONOMY_PATH to use another folder).
 
 THEME = str(ROOT / "theme")
+# Autoescape: titles, summaries and taxonomy text are plain text and may hold "<" (a release
+# titled "<script>…" must show as text). HTML that is meant as HTML is marked |safe in the theme
+# (the rendered article body, sanitised editor notes).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
+                     "autoescape": True}
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "front_matter",

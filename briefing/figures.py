@@ -44,6 +44,9 @@ QUALIFIERS = {
 }  # fmt: skip
 CONTEXT = 45  # characters before a number searched for context words
 MIN_COUNT = 2
+#: Smaller sums of money are not key figures (fees, prices); other currencies use the default.
+MIN_MONEY = {"THB": 100_000}
+MIN_MONEY_DEFAULT = 10_000
 MAX_FIGURES = 8
 #: "10 ประเทศ" right after "อาเซียน" is ASEAN's membership, not news.
 ROUTINE = (("countries", 10, "อาเซียน"),)
@@ -97,6 +100,8 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         before = text[max(0, m.start() - CONTEXT) : m.start()]
         if unit_word in CURRENCIES:
             unit = CURRENCIES[unit_word]
+            if value < MIN_MONEY.get(unit, MIN_MONEY_DEFAULT):
+                continue
             en = money_en(value, unit)
         else:
             found = _classify(unit_word, before)

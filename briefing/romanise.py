@@ -14,7 +14,9 @@ import re
 TITLES = (
     "พลตำรวจเอก", "พลตำรวจโท", "พลตำรวจตรี", "พล.ต.อ.", "พล.ต.ท.", "พล.ต.ต.", "พันตำรวจเอก",
     "พ.ต.อ.", "พลอากาศเอก", "พลอากาศโท", "พลอากาศตรี", "พลเอก", "พลโท", "พลตรี", "พล.อ.",
-    "พลเรือเอก", "นางสาว", "นาง", "นาย", "ดร.", "ศาสตราจารย์", "รองศาสตราจารย์",
+    "พลเรือเอก", "พลเรือโท", "พลเรือตรี", "พันเอก", "พันตำรวจโท", "ว่าที่ร้อยตรี", "นายแพทย์",
+    "แพทย์หญิง", "ทันตแพทย์", "เภสัชกร", "นางสาว", "น.ส.", "นาง", "นาย", "ดร.", "ศาสตราจารย์",
+    "รองศาสตราจารย์", "ผู้ช่วยศาสตราจารย์", "ศาสตราจารย์พิเศษ",
 )  # fmt: skip
 #: Words that start like นาย… but are not names (นายกรัฐมนตรี, นายทะเบียน…).
 NOT_NAMES = (
@@ -28,15 +30,24 @@ GLUED = (
     "เพื่อ", "โดย", "จะ", "ก็", "นั้น", "นี้", "ดังกล่าว", "ผู้", "รัฐมนตรี", "ประธาน",
 )  # fmt: skip
 _TITLE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-NAME_RE = re.compile(rf"(?<![ก-๙])({_TITLE})\s?([ก-๙]{{2,20}}) ([ก-๙]{{2,25}})(?![ก-๙])")
-MAX_NAMES = 12
+#: Words a title may be glued to ("และนางสาว…", "โดยนาย…").
+JOINERS = ("และ", "กับ", "โดย", "ของ", "ได้แก่", "ทั้ง")
+_JOINED = "|".join(f"(?<={j})" for j in JOINERS)
+#: One or more titles ("ศาสตราจารย์ นายแพทย์…"), a given name, a space, a family name.
+NAME_RE = re.compile(
+    rf"(?:(?<![ก-๙])|{_JOINED})((?:{_TITLE})(?:\s?(?:{_TITLE}))*)\s?([ก-๙]{{2,20}}) ([ก-๙]{{2,25}})"
+    r"(?![ก-๙])"
+)
+THAI_RE = re.compile(r"[\u0e00-\u0e7f]")
+MAX_NAMES = 8
 
 
 @functools.lru_cache(maxsize=65536)  # the same names recur from release to release
 def _royin_word(word: str) -> str:
     from pythainlp.transliterate import romanize
 
-    return romanize(word, engine="royin").capitalize()
+    # royin leaves the odd Thai mark behind ("Monwioัt"); English text must not carry Thai script
+    return THAI_RE.sub("", romanize(word, engine="royin")).capitalize()
 
 
 def royin(thai: str) -> str:
@@ -51,7 +62,7 @@ def find_names(text: str, known: list[tuple[int, int]]) -> tuple[tuple[str, str]
         given, family = m.group(2), m.group(3)
         if any(s < m.end() and m.start() < e for s, e in known):
             continue
-        if m.group(1) == "นาย" and given.startswith(NOT_NAMES):
+        if m.group(1).endswith("นาย") and given.startswith(NOT_NAMES):
             continue
         if given.endswith(GLUED) or family.startswith(GLUED) or family.endswith(GLUED):
             continue

@@ -186,3 +186,19 @@ def test_without_javascript_the_page_says_so(browser_site):
         "countries", "meetings", "topics", "timeline"}
     assert not page.locator("[data-search-app]").is_visible()
     context.close()
+
+
+def test_keyboard_filtering_keeps_focus_and_announces_counts(browser_site, page):
+    _, base, _ = browser_site
+    open_search(page, base, "th", "หลอกลวง")
+    assert page.get_attribute("[data-search-status]", "aria-live") == "polite"
+    assert page.locator("label[for=search-q]").count() == 1
+    box = page.locator("[data-facet=country] input").first
+    value = box.get_attribute("value")
+    box.focus()
+    page.keyboard.press("Space")
+    page.wait_for_function(f"location.search.includes('country={value}')")
+    wait_done(page)
+    focused = page.evaluate("[document.activeElement.name, document.activeElement.value]")
+    assert focused == ["country", value]
+    assert page.locator("[data-search-status]").inner_text().startswith("พบ")

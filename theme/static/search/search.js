@@ -172,6 +172,7 @@
     more.hidden = shown >= current.results.length;
   }
   function renderFacets(state, counts) {
+    const focused = facetBox.contains(document.activeElement) ? document.activeElement : null;
     facetBox.replaceChildren();
     for (const facet of FACETS) {
       const values = Object.entries(counts[facet] || {});
@@ -187,6 +188,10 @@
         box.append(el("label", {}, cb, " " + label(facet, id) + " ", el("span", { class: "count", "data-count": String(count) }, `(${count})`)));
       }
       facetBox.append(box);
+    }
+    if (focused) { // keep keyboard users where they were after the facets are redrawn
+      const again = facetBox.querySelector(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`);
+      if (again) again.focus();
     }
   }
 

@@ -41,29 +41,29 @@ def raw_release(text: str) -> tuple[str, str, str]:
 
 
 class Tagger:
-    """Taxonomy ids per kind whose names occur in a text (matchers compiled once)."""
+    """Taxonomy terms whose names occur in a text: ids per kind plus all their names (one pass)."""
 
     def __init__(self, taxonomy):
-        self.kinds = {}
-        for kind in KINDS:
-            terms = list(taxonomy.terms(kind).values())
-            self.kinds[kind] = (terms, AliasMatcher(term_names(t) for t in terms))
+        self.terms = [t for kind in KINDS for t in taxonomy.terms(kind).values()]
+        self.matcher = AliasMatcher(term_names(t) for t in self.terms)
 
-    def __call__(self, text: str) -> dict[str, list[str]]:
-        return {kind: sorted(terms[i].id for i in matcher.hit_indexes(text))
-                for kind, (terms, matcher) in self.kinds.items()}
+    def __call__(self, text: str) -> tuple[dict[str, list[str]], list[str]]:
+        hits = self.matcher.hit_indexes(text)
+        ids = {kind: sorted(self.terms[i].id for i in hits if self.terms[i].kind == kind)
+               for kind in KINDS}
+        return ids, [name for i in hits for name in self.matcher.groups[i]]
 
 
 def corpus_records(folder: Path | str, taxonomy, limit: int | None = None
                    ) -> Iterator[SearchRecord]:
     """Thai-page records (``th/releases/{stem}/``) for the ``*.txt`` releases in ``folder``."""
-    matcher, tagger = AliasMatcher.from_taxonomy(taxonomy), Tagger(taxonomy)
-    for path in sorted(Path(folder).glob("*.txt"))[:limit]:
+    tagger = Tagger(taxonomy)
+    for path in sorted(Path(folder).glob("*.txt"), key=lambda p: p.name)[:limit]:
         title, date, body = raw_release(path.read_text(encoding="utf-8", errors="replace"))
-        tags = tagger(f"{title}\n{body}")
+        tags, names = tagger(f"{title}\n{body}")
         yield SearchRecord(
             url=f"th/releases/{path.stem}/", lang="th", title=title, date=date, text=body,
-            terms=matcher.matches(f"{title}\n{body}"),
+            terms=names,
             filters={**{FACETS[k]: tags[k] for k in FACETS}, "year": [date[:4]] if date else [],
                      "language": [text_language(body)]},
             tags=[f"{FACETS[k]}:{i}" for k in FACETS for i in tags[k]],

@@ -52,3 +52,14 @@ def chromium(demo_output):
         yield browser
         browser.close()
 
+
+
+@pytest.fixture(scope="session")
+def converted_demo(tmp_path_factory) -> Path:
+    """The demo content copied and converted once per session (copy it before changing it)."""
+    from editors_build import convert, copy_demo, output
+
+    root = copy_demo(tmp_path_factory.mktemp("quality-demo"))
+    run = convert(root)
+    assert run.returncode == 0, output(run)
+    return root

@@ -105,8 +105,8 @@ def find_figures(text: str) -> tuple[Figure, ...]:
             en = money_en(value, unit)
         else:
             found = _classify(unit_word, before)
-            if found is None or value < MIN_COUNT:
-                continue
+            if found is None or value < MIN_COUNT or not float(value).is_integer():
+                continue  # "3.4 หมายเลข…" is a section number, not 3.4 phone numbers
             unit, phrase = found
             if any(u == unit and v == value and w in before[-20:] for u, v, w in ROUTINE):
                 continue

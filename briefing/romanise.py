@@ -66,6 +66,8 @@ def find_names(text: str, known: list[tuple[int, int]]) -> tuple[tuple[str, str]
             continue
         if given.endswith(GLUED) or family.startswith(GLUED) or family.endswith(GLUED):
             continue
+        if "ฯ" in given + family:  # an abbreviation ("ประวิตรฯ รองนายกฯ"), not a full name
+            continue
         name = f"{given} {family}"
         if name not in out:
             out[name] = royin(name)

@@ -37,6 +37,8 @@ def test_unclear_and_routine_numbers_are_left_out():
     assert phrases("มีผู้ติดเชื้อ 5 คน และเด็ก 3 คน") == []
     assert phrases("ประเทศสมาชิกอาเซียน 10 ประเทศ") == []
     assert phrases("เมื่อวันที่ 22 เมษายน 2568 ครั้งที่ 5") == []
+    assert phrases("3.4 หมายเลขโทรศัพท์ 3.6 หมายเลข") == []
+    assert phrases("ค่าธรรมเนียม 495 บาท") == []
 
 
 def test_repeated_figures_are_listed_once():

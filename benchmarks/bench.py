@@ -6,9 +6,10 @@ size, see :mod:`benchmarks.corpus`), in ``benchmarks/work/site-N/``:
 1. convert the corpus (``python -m briefing convert --jobs J``) — anchor: pythainlp ``newmm``
    tokenising the same files with J processes (:mod:`benchmarks.floor`);
 2. full site build (Pelican + plugins + search index, empty content cache) — anchor: bare Pelican
-   with its ``simple`` theme (:file:`bare_pelicanconf.py`) plus Pagefind over its output;
-3. rebuild with nothing changed, then with one editor note changed (content cache on);
-4. page weight of a release page and the home pages; 5. search in headless Chromium.
+   with its ``simple`` theme (:file:`bare_pelicanconf.py`) plus Pagefind over its output
+   (measured after the search probe, so that a long run has the user-facing figures early);
+3. page weight of a release page and the home pages; 4. search in headless Chromium;
+5. rebuild with nothing changed, then with one editor note changed (content cache on).
 
 Every command runs as a subprocess timed with its process tree's peak memory (:mod:`.measure`).
 Results: ``RESULTS/bench-<date>.json``, ``latest.json`` and ``latest.md`` (:mod:`.report`).
@@ -90,38 +91,36 @@ def _output_stats(folder: Path) -> dict:
             "mb": round(sum(p.stat().st_size for p in files) / 2**20, 1)}
 
 
-def measure_builds(site_dir: Path, save=lambda: None) -> dict:
-    """Full build and the bare anchor, then both rebuilds; ``save()`` after each figure."""
+def measure_full_build(site_dir: Path) -> dict:
+    """The full build (empty content cache, fresh output) with the benchmark's editor note."""
     slug = site.first_release(site_dir)
     site.write_note(site_dir, slug, 1)
-    out: dict = {"slug": slug}
     full, _ = _timed("build_full", site.pelican_cmd(site_dir), site_dir)
-    out.update(full=full.as_dict(), output=_output_stats(site_dir / "output"))
-    save(out)
+    return {"slug": slug, "full": full.as_dict(), "output": _output_stats(site_dir / "output")}
+
+
+def measure_anchor(site_dir: Path, out: dict) -> None:
+    """Bare Pelican (``simple`` theme) plus Pagefind on the same Markdown, into ``out``."""
     bare, _ = _timed("bare_pelican", site.pelican_cmd(site_dir, bare=True), site_dir)
     pagefind, _ = _timed("bare_pagefind", site.pagefind_cmd(site_dir), site_dir)
-    anchor_s = bare.seconds + pagefind.seconds
+    anchor_s, anchor_cpu = bare.seconds + pagefind.seconds, bare.cpu_seconds + pagefind.cpu_seconds
     out.update(
         output_bare=_output_stats(site_dir / "output-bare"),
         bare_pelican=bare.as_dict(), bare_pagefind=pagefind.as_dict(),
-        bare_seconds=round(anchor_s, 3),
-        bare_cpu_seconds=round(bare.cpu_seconds + pagefind.cpu_seconds, 3),
+        bare_seconds=round(anchor_s, 3), bare_cpu_seconds=round(anchor_cpu, 3),
         bare_peak_mb=round(max(bare.peak_tree_mb, pagefind.peak_tree_mb), 1),
-        ratio=round(full.seconds / anchor_s, 3),
-        cpu_ratio=round(full.cpu_seconds / (bare.cpu_seconds + pagefind.cpu_seconds), 3))
-    save(out)
-    same, _ = _timed("rebuild_unchanged", site.pelican_cmd(site_dir), site_dir)
-    out.update(rebuild_unchanged=same.as_dict(),
-               rebuild_unchanged_ratio=round(same.seconds / full.seconds, 3),
-               rebuild_unchanged_cpu_ratio=round(same.cpu_seconds / full.cpu_seconds, 3))
-    save(out)
-    site.write_note(site_dir, slug, 2)
-    note, _ = _timed("rebuild_note", site.pelican_cmd(site_dir), site_dir)
-    out.update(rebuild_note=note.as_dict(),
-               rebuild_note_ratio=round(note.seconds / full.seconds, 3),
-               rebuild_note_cpu_ratio=round(note.cpu_seconds / full.cpu_seconds, 3))
-    save(out)
-    return out
+        ratio=round(out["full"]["seconds"] / anchor_s, 3),
+        cpu_ratio=round(out["full"]["cpu_seconds"] / anchor_cpu, 3))
+
+
+def measure_rebuild(site_dir: Path, out: dict, key: str) -> None:
+    """A rebuild with the content cache (``rebuild_unchanged``, or ``rebuild_note`` after the
+    note is edited), as a share of the full build, into ``out``."""
+    if key == "rebuild_note":
+        site.write_note(site_dir, out["slug"], 2)
+    m, _ = _timed(key, site.pelican_cmd(site_dir), site_dir)
+    out.update({key: m.as_dict(), f"{key}_ratio": round(m.seconds / out["full"]["seconds"], 3),
+                f"{key}_cpu_ratio": round(m.cpu_seconds / out["full"]["cpu_seconds"], 3)})
 
 
 def measure_weights(site_dir: Path, slug: str) -> dict:
@@ -133,7 +132,11 @@ def measure_weights(site_dir: Path, slug: str) -> dict:
 
 
 def bench_size(size: int, args, result: dict, save=lambda: None) -> dict:
-    """Every measurement for one corpus size into ``result``; ``save()`` as figures come in."""
+    """Every measurement for one corpus size into ``result``; ``save()`` after each figure.
+
+    Order: conversion, full build, page weight, search (needs only the built site), the bare
+    anchor, then the two rebuilds.
+    """
     _log(f"size {size}: corpus")
     corpus_dir = corpus.make_corpus(args.source, size, args.work)
     site_dir = site.site_dir(args.work, size)
@@ -141,19 +144,19 @@ def bench_size(size: int, args, result: dict, save=lambda: None) -> dict:
     result.update(size=size, corpus=str(corpus_dir))
     result["conversion"] = measure_conversion(corpus_dir, site_dir, args.jobs)
     save()
-
-    def save_build(build):
-        result["build"] = build
-        if "full" in build and "page_weight" not in result:
-            result["page_weight"] = measure_weights(site_dir, build["slug"])
-        save()
-
-    measure_builds(site_dir, save_build)
+    build = result["build"] = measure_full_build(site_dir)
+    result["page_weight"] = measure_weights(site_dir, build["slug"])
+    save()
     if args.search_repeats > 0:
         from benchmarks.search_probe import run_probes
 
         _log(f"size {size}: search in Chromium")
         result["search"] = run_probes(site_dir / "output", list(QUERIES), args.search_repeats)
+        save()
+    measure_anchor(site_dir, build)
+    save()
+    for key in ("rebuild_unchanged", "rebuild_note"):
+        measure_rebuild(site_dir, build, key)
         save()
     return result
 

@@ -34,6 +34,7 @@ TRANSLATION_PLACEHOLDER = (
     "translation of the Thai release, then set `translation_status: reviewed` in the front matter."
 )
 SUMMARY_TOPICS = 3
+LISTED = ("Meetings", "People")  # Facts rows shown as a nested list when they have several items
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,10 @@ def facts(release: Release, taxonomy) -> list[str]:
         rows.append(("Original release (Thai)", f"<{release.source_url}>"))
     lines = []
     for label, value in rows:
+        if isinstance(value, list) and label in LISTED and len(value) > 1:
+            lines.append(f"- **{label}:**")
+            lines += [f"    - {item}" for item in value]
+            continue
         if isinstance(value, list):
             if not value:
                 continue
@@ -168,6 +173,7 @@ def render_english(release: Release, matcher) -> EnglishText:
     title, lead = headline_and_lead(release, title_hits, body_hits, tax)
     ranked = ranked_topics(release, body_hits)[:SUMMARY_TOPICS]
     topics = [lower_first(name(tax.get("topics", t), "en")) for t in ranked]
+    topics = [t for t in topics if t not in lead]  # the lead may already name them
     summary = lead + (f" Topics: {_join(topics)}." if topics else "")
     parts = [lead, "", "## Facts", "", *facts(release, tax)]
     table = glossary(release)

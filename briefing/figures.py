@@ -32,9 +32,12 @@ COUNT_RULES = (
     (("คน", "ราย"), ("จับกุม", "ผู้ต้องหา", "ผู้กระทำผิด"), "arrested", "suspects arrested"),
     (("คน", "ราย"), ("ผู้เสียหาย", "เหยื่อ"), "victims", "victims"),
     (("ประเทศ",), (), "countries", "countries"),
+    (("บัญชี",), ("อายัด", "ระงับ"), "accounts-frozen", "accounts frozen"),
     (("บัญชี",), (), "accounts", "accounts"),
     (("คดี",), (), "cases", "cases"),
     (("หมายเลข", "ซิม"), (), "numbers", "phone numbers or SIM cards"),
+    (("URL", "ยูอาร์แอล", "เว็บไซต์", "ลิงก์"), ("ปิดกั้น", "ระงับ", "บล็อก", "ลบ"), "urls-blocked",
+     "URLs blocked"),
     (("URL", "ยูอาร์แอล", "เว็บไซต์", "ลิงก์"), (), "urls", "URLs"),
     (("องค์การระหว่างประเทศ",), (), "organisations", "international organisations"),
 )  # fmt: skip

@@ -19,8 +19,9 @@ def phrases(text: str) -> list[tuple[str, str]]:
         ("ยึดทรัพย์ได้มูลค่าเกือบ 300 ล้านดอลลาร์สหรัฐ", [("USD", "nearly US$300 million")]),
         ("ความเสียหายกว่า 1,234.5 ล้านบาท", [("THB", "more than THB 1.23 billion")]),
         ("ช่วยส่งกลับบุคคลกว่า 10,000 คน", [("repatriated", "more than 10,000 people repatriated")]),
-        ("ระงับบัญชีม้าแล้ว 79,505 บัญชี", [("accounts", "79,505 accounts")]),
-        ("ปิดกั้นเว็บไซต์พนันแล้ว 742 ยูอาร์แอล", [("urls", "742 URLs")]),
+        ("ระงับบัญชีม้าแล้ว 79,505 บัญชี", [("accounts-frozen", "79,505 accounts frozen")]),
+        ("มีผู้เปิดบัญชีธนาคาร 1,200 บัญชี", [("accounts", "1,200 accounts")]),
+        ("ปิดกั้นเว็บไซต์พนันแล้ว 742 ยูอาร์แอล", [("urls-blocked", "742 URLs blocked")]),
         ("จับกุมผู้ต้องหาได้ 2 แสนคน", [("arrested", "200,000 suspects arrested")]),
     ],
 )  # fmt: skip

@@ -21,6 +21,7 @@ from pelican.generators import Generator
 
 from .index import FILTER_KINDS, SearchRecord, build_index, text_language
 from .terms import AliasMatcher, facet_labels, term_names
+from .textcode import FREQUENT_WORDS
 
 log = logging.getLogger(__name__)
 FINGERPRINT_FILE = "fingerprint.txt"  # in output/pagefind/: what the bundle was built from
@@ -134,6 +135,7 @@ def search_config(lang: str, siteurl: str, taxonomy) -> dict:
     return {
         "lang": lang, "base": f"{siteurl}/", "facets": list(FILTER_KINDS),
         "labels": facet_labels(taxonomy, lang), "strings": STRINGS[lang],
+        "frequent": sorted(FREQUENT_WORDS),
     }
 
 

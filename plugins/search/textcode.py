@@ -5,6 +5,8 @@ word, so for Thai ``ม้า`` = ``มา`` ⊂ ``มาตรการ`` and `
 Pagefind Thai script: each Thai word (ICU segmentation, the same ICU the browser's
 ``Intl.Segmenter`` uses for queries) is written as
 ``qj`` + two ASCII letters per code point + ``z``.
+(The 200 most frequent words, ``frequent_th.txt``, get ``qk`` so they sort apart from the
+rest and do not swell the index chunk a rare word is fetched from.)
 Marks survive as letters, and the closing ``z`` stops prefix matches, so a Thai query word matches
 exactly the same Thai word in the text, never a longer one. ``theme/static/search/search.js`` holds
 the mirror image of :func:`normalize`, :func:`encode_word` and :func:`decode_text` (keep in sync).
@@ -19,16 +21,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import icu
 
 PREFIX = "qj"
+FREQUENT_PREFIX = "qk"  # for FREQUENT_WORDS: they sort apart, in index chunks of their own
 END = "z"
 HI = "abcdef"  # high nibble of (code point - U+0E00): Thai block is U+0E01..U+0E5B
 LO = "abcdefghijklmnop"  # low nibble
 SPACE_WORD = "_"
 THAI_RUN = re.compile(r"([\u0e01-\u0e3a\u0e3f-\u0e5b]+|\s+)")
-CODED_WORD = re.compile(rf"^{PREFIX}((?:[{HI}][{LO}])+){END}$")
+CODED_WORD = re.compile(rf"^q[jk]((?:[{HI}][{LO}])+){END}$")
+FREQUENT_WORDS = frozenset(
+    line for line in (Path(__file__).with_name("frequent_th.txt")
+                      .read_text(encoding="utf-8").splitlines())
+    if line and not line.startswith("#"))
 # invisible characters that the press text carries inside words (and browsers paste into queries)
 INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 WHITESPACE = re.compile(r"\s+")
@@ -49,7 +57,8 @@ CODE_TABLE = {cp: HI[(cp - 0x0E00) >> 4] + LO[(cp - 0x0E00) & 15] for cp in rang
 
 def encode_word(word: str) -> str:
     """``ม้า`` → ``qjcmeoddz``: an ASCII index word that keeps every Thai mark."""
-    return PREFIX + word.translate(CODE_TABLE) + END
+    prefix = FREQUENT_PREFIX if word in FREQUENT_WORDS else PREFIX
+    return prefix + word.translate(CODE_TABLE) + END
 
 
 def decode_word(word: str) -> str:

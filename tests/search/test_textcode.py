@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from plugins.search.textcode import (
+    FREQUENT_WORDS,
     decode_text,
     decode_word,
     encode_text,
@@ -29,7 +30,7 @@ def test_coding_is_lossless(text):
 @given(st.text(THAI, min_size=1, max_size=12))
 def test_coded_words_are_ascii_and_round_trip(word):
     coded = encode_word(word)
-    assert re.fullmatch(r"qj[a-p]+z", coded)
+    assert re.fullmatch(r"q[jk][a-p]+z", coded)
     assert decode_word(coded) == word
 
 
@@ -54,3 +55,9 @@ def test_coded_text_has_no_thai_and_keeps_other_words():
 
 def test_normalize_removes_invisibles_and_spelling_variants():
     assert normalize("เเละ\u200b คน  ทํา") == "และ คน ทำ"
+
+
+def test_frequent_words_sort_apart():
+    assert "การ" in FREQUENT_WORDS and "กัมพูชา" not in FREQUENT_WORDS
+    assert encode_word("การ").startswith("qk") and encode_word("กัมพูชา").startswith("qj")
+    assert decode_text(encode_text("การกัมพูชา")) == "การกัมพูชา"

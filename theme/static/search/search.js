@@ -18,7 +18,8 @@
   const THAI_RUN = /([\u0e01-\u0e3a\u0e3f-\u0e5b]+|\s+)/;
   const THAI_ONLY = /^[\u0e01-\u0e3a\u0e3f-\u0e5b]+$/;
   const HI = "abcdef", LO = "abcdefghijklmnop";
-  const CODED = /qj((?:[a-f][a-p])+)z/g;
+  const CODED = /q[jk]((?:[a-f][a-p])+)z/g;
+  const FREQUENT = new Set(cfg.frequent); // coded "qk…": see plugins/search/frequent_th.txt
   const TERMS_MARK = "qjtermsz";
   const segmenter = new Intl.Segmenter("th", { granularity: "word" });
 
@@ -37,7 +38,7 @@
       .replace(/\s+/g, " ").trim();
   }
   function encodeWord(word) {
-    let out = "qj";
+    let out = FREQUENT.has(word) ? "qk" : "qj";
     for (const ch of word) {
       const c = ch.codePointAt(0) - 0x0e00;
       out += HI[c >> 4] + LO[c & 15];
@@ -73,7 +74,7 @@
     const rest = [];
     for (const term of normalize(text).split(" ").filter(Boolean)) {
       const words = termWords(term);
-      if (words.length > 1 && phrase === null && words.every((w) => w.startsWith("qj"))) {
+      if (words.length > 1 && phrase === null && words.every((w) => /^q[jk]/.test(w))) {
         phrase = words.join(" ");
       } else {
         rest.push(...words);

@@ -1,4 +1,4 @@
-"""Every third real on-topic release is tagged and rendered sensibly (skipped without corpus)."""
+"""Every fifth real on-topic release is tagged and rendered sensibly (skipped without corpus)."""
 
 from __future__ import annotations
 
@@ -20,12 +20,12 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def tagged(matcher):
-    files = sorted(ONTOPIC.glob("*.txt"))[::3]
+    files = sorted(ONTOPIC.glob("*.txt"))[::5]
     return [(path.name, prepare(path, matcher)) for path in files]
 
 
 def test_every_release_is_findable_by_topic_and_country(tagged):
-    assert len(tagged) > 100
+    assert len(tagged) > 60
     for name, release in tagged:
         assert release.topics, name
         assert release.countries, name
@@ -33,7 +33,7 @@ def test_every_release_is_findable_by_topic_and_country(tagged):
 
 def test_meetings_and_people_are_found_across_the_corpus(tagged):
     with_meetings = [r for _, r in tagged if r.meetings]
-    assert len(with_meetings) >= 10
+    assert len(with_meetings) >= 6
     assert sum(1 for _, r in tagged if r.people) >= len(tagged) // 3
     statuses = {m.status for r in with_meetings for m in r.meetings}
     assert statuses == {"held", "announced", "mentioned"}

@@ -2,6 +2,8 @@
 
 Builds the demo site once (the five seeds, converted into a temporary folder), serves it on
 127.0.0.1 and fails on any 404, in the browser walk and in a crawl of every internal link.
+The browser runs in a thread of its own (``browser_thread``), so it never blocks in-process
+builds or other modules' browsers in the same test worker.
 """
 
 from __future__ import annotations
@@ -9,20 +11,17 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
+from browser_thread import BrowserThread, chromium_path
 from demo_site import build_demo_once, serve
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 CAMBODIA_SEEDS = {"000_ee7779428f760dd8.txt", "002_599a62f171b3e0cb.txt",
                   "003_71d132055a772030.txt", "004_de60a9fdace74075.txt"}
 
@@ -40,25 +39,64 @@ def demo(tmp_path_factory):
     server.server_close()
 
 
-@pytest.fixture(scope="session")
-def browser(demo):  # after the demo: Pagefind's asyncio must not run inside Playwright's loop
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not shutil.which(CHROMIUM) and not shutil.which("chromium"):
+@pytest.fixture(scope="module")
+def chromium():
+    pytest.importorskip("playwright.sync_api")
+    if not chromium_path():
         pytest.skip("Debian's chromium is not installed (./dev.sh test installs it)")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with BrowserThread() as thread:
+        yield thread
 
 
-@pytest.fixture
-def page(demo, browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.missing = []
-    tab.on("response", lambda r: tab.missing.append(r.url) if r.status >= 400 else None)
-    yield tab
-    context.close()
+def in_tab(chromium, steps, *args):
+    """Run ``steps(tab, *args)`` in a fresh tab; fail if any response was a 4xx/5xx."""
+
+    def session(browser):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        tab = context.new_page()
+        failed = []
+        tab.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400
+               else None)
+        try:
+            result = steps(tab, *args)
+        finally:
+            context.close()
+        assert failed == []
+        return result
+
+    return chromium.run(session)
+
+
+def click(tab, selector):
+    tab.locator(selector).first.click()
+    tab.wait_for_load_state()
+    return tab.url
+
+
+def walk(tab, base, lang):
+    other = "en" if lang == "th" else "th"
+    tab.goto(base + "/")
+    assert click(tab, f'main a[href="/{lang}/"]') == f"{base}/{lang}/"
+    assert click(tab, f'nav a[href="/{lang}/countries/"]') == f"{base}/{lang}/countries/"
+    assert click(tab, f'a[href="/{lang}/countries/kh/"]') == f"{base}/{lang}/countries/kh/"
+    release = click(tab, ".release-card a.release-title")
+    assert re.fullmatch(rf"{base}/{lang}/releases/[\w-]+/", release)
+    assert click(tab, "a.lang-switch") == release.replace(f"/{lang}/", f"/{other}/")
+    assert tab.locator("html").get_attribute("lang") == other
+    assert click(tab, "a.lang-switch") == release
+    tab.goto(f"{base}/{lang}/releases/2024-03-24-80784/")
+    assert click(tab, f'.chips-meetings a[href="/{lang}/meetings/wg-as/"]').endswith("/wg-as/")
+    assert click(tab, f'a[href="/{lang}/meetings/wg-as/5/"]') == f"{base}/{lang}/meetings/wg-as/5/"
+    assert "/releases/" in click(tab, ".release-card a.release-title")
+    assert click(tab, ".chips-topics a").startswith(f"{base}/{lang}/topics/")
+    for kind in ("organisations", "people", "meetings", "topics", "timeline"):
+        assert click(tab, f'nav a[href="/{lang}/{kind}/"]') == f"{base}/{lang}/{kind}/"
+    assert click(tab, ".timeline-session a").startswith(f"{base}/{lang}/meetings/")
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_walk_every_page_type_by_clicking(chromium, demo, lang):
+    in_tab(chromium, walk, demo[1], lang)
 
 
 class LinkParser(HTMLParser):
@@ -73,38 +111,8 @@ class LinkParser(HTMLParser):
                 self.links.append(attrs[name])
 
 
-def click(page, selector):
-    page.locator(selector).first.click()
-    page.wait_for_load_state()
-    return page.url
-
-
-@pytest.mark.parametrize("lang", ["th", "en"])
-def test_walk_every_page_type_by_clicking(page, demo, lang):
-    _, base = demo
-    other = "en" if lang == "th" else "th"
-    page.goto(base + "/")
-    assert click(page, f'main a[href="/{lang}/"]') == f"{base}/{lang}/"
-    assert click(page, f'nav a[href="/{lang}/countries/"]') == f"{base}/{lang}/countries/"
-    assert click(page, f'a[href="/{lang}/countries/kh/"]') == f"{base}/{lang}/countries/kh/"
-    release = click(page, ".release-card a.release-title")
-    assert re.fullmatch(rf"{base}/{lang}/releases/[\w-]+/", release)
-    switched = click(page, "a.lang-switch")
-    assert switched == release.replace(f"/{lang}/", f"/{other}/")
-    assert page.locator("html").get_attribute("lang") == other
-    click(page, "a.lang-switch")
-    page.goto(f"{base}/{lang}/releases/2024-03-24-80784/")
-    assert click(page, f'.chips-meetings a[href="/{lang}/meetings/wg-as/"]').endswith("/wg-as/")
-    assert click(page, f'a[href="/{lang}/meetings/wg-as/5/"]') == f"{base}/{lang}/meetings/wg-as/5/"
-    click(page, ".release-card a.release-title")
-    assert click(page, ".chips-topics a").startswith(f"{base}/{lang}/topics/")
-    for kind in ("organisations", "people", "meetings", "topics", "timeline"):
-        assert click(page, f'nav a[href="/{lang}/{kind}/"]') == f"{base}/{lang}/{kind}/"
-    assert page.missing == []
-
-
 def test_no_internal_link_is_broken(demo):
-    output, base = demo
+    _, base = demo
     seen, queue, broken = set(), [base + "/"], []
     while queue:
         url = queue.pop()
@@ -128,32 +136,39 @@ def test_no_internal_link_is_broken(demo):
     assert len(seen) > 100
 
 
-def test_wg_as_series_lists_sessions_1_and_5_with_dates_venues_and_releases(page, demo):
-    _, base = demo
-    page.goto(f"{base}/en/meetings/wg-as/")
+def wg_as_sessions(tab, base):
+    tab.goto(f"{base}/en/meetings/wg-as/")
     for number, when, where in (("1", "19 March 2024", "Phnom Penh, Cambodia"),
                                 ("5", "22 April 2025", "Jakarta, Indonesia")):
-        session = page.locator("li.session", has=page.locator(
+        session = tab.locator("li.session", has=tab.locator(
             f'h3 a[href="/en/meetings/wg-as/{number}/"]'))
         assert f"{when} · {where}" in session.inner_text()
         first = session.locator(".session-releases a").first
         href = first.get_attribute("href")
         first.click()
-        page.wait_for_load_state()
-        assert page.url == base + href and "/en/releases/" in href
-        page.go_back()
-    assert page.missing == []
+        tab.wait_for_load_state()
+        assert tab.url == base + href and "/en/releases/" in href
+        tab.go_back()
 
 
-def test_cambodia_page_lists_exactly_the_four_seeds(page, demo):
+def test_wg_as_series_lists_sessions_1_and_5_with_dates_venues_and_releases(chromium, demo):
+    in_tab(chromium, wg_as_sessions, demo[1])
+
+
+def cambodia_listing(tab, base):
+    tab.goto(f"{base}/th/countries/kh/")
+    cards = tab.locator(".release-card")
+    hrefs = cards.locator("a.release-title").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    dates = cards.locator("time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
+    return hrefs, dates, cards.locator("time").first.inner_text()
+
+
+def test_cambodia_page_lists_exactly_the_four_seeds(chromium, demo):
     output, base = demo
     data = json.loads((output / "data/releases.json").read_text(encoding="utf-8"))["releases"]
-    by_url = {r["languages"]["th"]["url"]: r["source_file"].rsplit("/", 1)[-1] for r in data}
-    page.goto(f"{base}/th/countries/kh/")
-    hrefs = page.locator(".release-card a.release-title").evaluate_all(
-        "links => links.map(a => a.getAttribute('href'))")
-    assert {by_url[h] for h in hrefs} == CAMBODIA_SEEDS and len(hrefs) == 4
-    dates = page.locator(".release-card time").evaluate_all(
-        "ts => ts.map(t => t.getAttribute('datetime'))")
+    source_of = {r["languages"]["th"]["url"]: r["source_file"].rsplit("/", 1)[-1] for r in data}
+    hrefs, dates, first_date = in_tab(chromium, cambodia_listing, base)
+    assert len(hrefs) == 4 and {source_of[h] for h in hrefs} == CAMBODIA_SEEDS
     assert dates == sorted(dates, reverse=True)
-    assert re.search(r" 25[6-9]\d$", page.locator(".release-card time").first.inner_text())
+    assert re.search(r" 25[6-9]\d$", first_date)  # Buddhist Era year on the Thai page

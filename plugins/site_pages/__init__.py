@@ -2,9 +2,9 @@
 
 from pelican import signals
 
-from .site_pages import get_generators, unique_feed_id
+from .site_pages import get_generators, settle_feed
 
 
 def register():
     signals.get_generators.connect(get_generators)
-    signals.feed_generated.connect(unique_feed_id)
+    signals.feed_generated.connect(settle_feed)

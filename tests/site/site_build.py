@@ -38,6 +38,10 @@ TAXONOMY = {
         - id: CN
           lat: 39.9
           lon: 116.4
+        - id: LA
+          lat: 17.97
+          lon: 102.6
+          asean: true
     """,
     "meetings": """
         - id: wg-as

@@ -50,6 +50,13 @@ def test_term_feeds(tiny_site):
     assert len(entries) == 3
 
 
+def test_feed_without_entries_is_dated_by_the_newest_release_not_the_build(tiny_site):
+    root, entries = atom(tiny_site / "en/feeds/countries/la/feed.atom.xml")
+    assert entries == []
+    assert root.find(ATOM + "updated").text == "2025-04-23T00:00:00+07:00"
+    assert root.find(ATOM + "id").text.endswith("/en/feeds/countries/la/feed.atom.xml")
+
+
 def test_open_data(tiny_site):
     data = json.loads((tiny_site / "data/releases.json").read_text(encoding="utf-8"))
     releases = data["releases"]

@@ -182,13 +182,10 @@ def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, j
     if progress is not None:
         results = progress(results, len(files))
     summary = Summary()
-    batch: list[Converted] = []
-    for result in results:
+    for result in results:  # merged and written as they come: overlaps the workers' conversion
         if isinstance(result, Refused):
             summary.refused.append(result)
-        else:
-            batch.append(result)
-    for result in batch:
+            continue
         if result.source_file in known:
             result = replace(result, slug=known[result.source_file].slug)
             result.th_meta["slug"] = result.en_meta["slug"] = result.slug

@@ -115,7 +115,7 @@ def index_fingerprint(groups: dict, settings) -> str:
     """Hash of what the index is made from: every release page (URL, title, date, tags, HTML),
     the taxonomy files and this plugin's code. Unchanged → the bundle on disk is current."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in sorted([*Path(__file__).parent.glob("*.py"), *Path(__file__).parent.glob("*.txt")]):
         digest.update(path.read_bytes())
     taxonomy_dir = settings.get("BRIEFING_TAXONOMY_PATH") or os.path.join(settings["PATH"],
                                                                           "taxonomy")

@@ -38,6 +38,7 @@ DEFAULT_RESULTS = REPO / "benchmarks" / "results"
 DEFAULT_SIZES = (5000, 20000, 50000)
 QUICK_SIZES = (500,)
 QUERIES = (("th", "อาเซียน"), ("en", "Cambodia"))
+CPU_SAMPLE = 200  # releases in the in-process per-release CPU comparison
 SUMMARY_RE = re.compile(r"(\d+) converted, (\d+) updated, (\d+) unchanged, (\d+) refused")
 
 
@@ -61,6 +62,10 @@ def _timed(name: str, cmd: list[str], site_dir: Path, ok_codes=(0,)) -> tuple[Me
     return measured, log.read_text(encoding="utf-8", errors="replace")
 
 
+def _json_line(text: str) -> dict:
+    return json.loads([line for line in text.splitlines() if line.startswith("{")][-1])
+
+
 def measure_conversion(corpus_dir: Path, site_dir: Path, jobs: int) -> dict:
     """Converter vs. the newmm floor on the same files with the same number of processes."""
     out = site_dir / "content" / "releases"
@@ -71,9 +76,12 @@ def measure_conversion(corpus_dir: Path, site_dir: Path, jobs: int) -> dict:
     converted, _, _, refused = (int(x) for x in counts[-1]) if counts else (0, 0, 0, 0)
     floor, text = _timed("floor_newmm", [sys.executable, "-m", "benchmarks.floor",
                                          str(corpus_dir), "--jobs", str(jobs)], site_dir)
-    totals = json.loads([line for line in text.splitlines() if line.startswith("{")][-1])
+    totals = _json_line(text)
     files, chars = totals["files"], totals["chars"]
+    _, text = _timed("cpu_share", [sys.executable, "-m", "benchmarks.cpu_share", str(corpus_dir),
+                                   "--sample", str(CPU_SAMPLE)], site_dir)
     return {
+        "per_release_cpu": _json_line(text),  # in one process, release by release: load-proof
         "jobs": jobs, "files": files, "chars": chars, "converted": converted, "refused": refused,
         "converter": conv.as_dict(), "floor": floor.as_dict(),
         "releases_per_s": round(files / conv.seconds, 2),

@@ -78,12 +78,17 @@ def _meetings(release: Release, taxonomy) -> list[str]:
     out = []
     for ref in release.meetings:
         series = taxonomy.get("meetings", ref.series)
-        phrase = meeting_phrase(ref, taxonomy, article=False)
         short = series.short.get("en")
-        if short and short not in phrase:
+        if ref.session is None:  # the series alone: "… (WG-AS; session not stated)"
+            phrase = name(series, "en")
+            details = [short] if short and short not in phrase else []
+            details.append("session not stated")
+        else:
+            phrase = meeting_phrase(ref, taxonomy, article=False)
+            details = []
+        if short and short not in phrase and ref.session is not None:
             phrase += f" ({short})"
-        session = taxonomy.session(ref.series, ref.session)
-        details = []
+        session = taxonomy.session(ref.series, ref.session) if ref.session else None
         if session and session.date:
             details.append(en_date_range(session.date, session.end_date))
         if session and session.city.get("en"):

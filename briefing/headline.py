@@ -76,8 +76,10 @@ def meeting_phrase(ref: MeetingRef, taxonomy, article: bool = True) -> str:
     numbering = series.extra.get("numbering", "ordinal")
     if not any(w in label for w in EVENT_WORDS) and numbering != "yearly":
         label += " meeting"
-    year, _, number = ref.session.rpartition("-")
-    if numbering == "yearly":
+    year, _, number = (ref.session or "").rpartition("-")
+    if ref.session is None:
+        text = label
+    elif numbering == "yearly":
         text = f"{label} {ref.session}"
     elif numbering == "year-ordinal" and number.isdigit():
         text = f"{ordinal(int(number))} {label} of {year}"
@@ -158,10 +160,13 @@ def _main_country(release: Release, body_hits) -> str | None:
 
 
 def main_meeting(release: Release, title_hits) -> MeetingRef | None:
-    """The meeting the release is about: one named in the title, else the first held one."""
+    """The meeting the release is about: one named in the title, else the first held one.
+
+    Only refs with a session count: a series named without one does not make the headline.
+    """
     in_title = {h.id for h in title_hits if h.kind == "meetings"}
     ranked = sorted(
-        release.meetings,
+        (m for m in release.meetings if m.session is not None),
         key=lambda m: (m.series not in in_title, STATUS_ORDER.get(m.status, 3)),
     )
     if ranked and (ranked[0].series in in_title or ranked[0].status == "held"):

@@ -3,7 +3,9 @@
 A session is a series (a taxonomy term found by the matcher) plus a number written near it:
 ``ครั้งที่ 5`` or ``ครั้งแรก`` after the series name, ``The 4th`` before an English name, and for
 series numbered within a year a year nearby (``ประจำปี 2566``, ``of 2023``, ``ครั้งที่ 1/2567``).
-A series named without a number is resolved to a known session whose dates match the release's.
+A series named without a number is resolved to a known session whose dates match the release's;
+failing that (and when no numbered session of the series is named either) the release gets a
+series-only ref (``session=None``, id ``wg-as``) so it is still found under the series.
 
 Status: a session dated after the release is *announced*; a past or ongoing one is *held* when the
 release reports it (cue words such as ``เป็นประธานการประชุม``, ``เมื่อวันที่``, or the release's
@@ -207,23 +209,28 @@ def find_meetings(
     pub: dt.date | None = None,
     event: dt.date | None = None,
 ) -> tuple[MeetingRef, ...]:
-    """Every meeting session the text names, in order of first mention, with its status."""
+    """Every meeting session the text names, in order of first mention, with its status.
+
+    A series named with no identifiable session gives one ref with ``session=None``.
+    """
     mentions = _mentions(text, hits, taxonomy)
     dates = [d for d in (event, pub) if d]
     fallback_year = (event or pub).year if (event or pub) else None
     numbered = {m.series for m in mentions if m.session}
-    by_session: dict[tuple[str, str], list[Mention]] = {}
+    by_session: dict[tuple[str, str | None], list[Mention]] = {}
     for m in mentions:
         session = m.session
         if session and session.startswith("?-"):
             session = f"{fallback_year}-{session[2:]}" if fallback_year else None
         if session is None and m.series not in numbered:
+            # no session of this series is named: a matching known one, else the series alone
             session = _infer(m.series, taxonomy, dates)
-        if session is not None:
+            by_session.setdefault((m.series, session), []).append(m)
+        elif session is not None:
             by_session.setdefault((m.series, session), []).append(m)
     refs = []
     for (series, sid), group in by_session.items():
-        session = taxonomy.session(series, sid)
+        session = taxonomy.session(series, sid) if sid is not None else None
         status = _status(session, group, pub, event)
-        refs.append(MeetingRef(series, sid, status, known=session is not None))
+        refs.append(MeetingRef(series, sid, status, known=sid is None or session is not None))
     return tuple(refs)

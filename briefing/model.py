@@ -31,16 +31,17 @@ class Figure:
 
 @dataclass(frozen=True)
 class MeetingRef:
-    """A meeting session named in the release."""
+    """A meeting session named in the release, or only its series when no session is identified."""
 
     series: str  # taxonomy id, e.g. "wg-as"
-    session: str  # "5", "2025" or "2024-1"
+    session: str | None  # "5", "2025" or "2024-1"; None: the series is named, no session stated
     status: str  # "held" | "announced" | "mentioned"
     known: bool = True  # False when the session is not yet in the taxonomy
 
     @property
     def id(self) -> str:
-        return f"{self.series}/{self.session}"
+        """``series/session`` (``wg-as/5``), or the bare series id (``wg-as``) without a session."""
+        return self.series if self.session is None else f"{self.series}/{self.session}"
 
 
 @dataclass(frozen=True)

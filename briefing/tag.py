@@ -125,6 +125,8 @@ def tag(release: Release, matcher: Matcher) -> Release:
     meetings = find_meetings(text, hits, tax, pub, release.event_date)
     warnings = list(release.warnings)
     for ref in meetings:
+        if ref.session is None:  # the series alone: nothing for an editor to add
+            continue
         session = tax.session(ref.series, ref.session)
         if session is None:
             warnings.append(

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from briefing.english import TRANSLATION_PLACEHOLDER, render_english, summary_th
+from briefing.model import MeetingRef
 from briefing.romanise import find_names, royin
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -77,3 +78,13 @@ def test_romanised_names_are_flagged_in_the_english_page(seeds, matcher):
 def test_summary_th(seeds):
     text = summary_th(seeds["001"])
     assert text.startswith("วันที่ 22 เมษายน 2568") and len(text) <= 301
+
+
+def test_series_named_without_a_session_in_facts_not_headline(seeds, matcher):
+    bare = (MeetingRef("wg-as", None, "mentioned"),)
+    text = render_english(dataclasses.replace(seeds["002"], meetings=bare), matcher)
+    assert (
+        "ASEAN Working Group on Anti-Online Scams (WG-AS; session not stated) — mentioned"
+        in text.body
+    )
+    assert "Working Group" not in text.title  # a series alone does not make the headline

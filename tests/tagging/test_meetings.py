@@ -70,13 +70,31 @@ def test_yearly_series_takes_the_year_or_the_dated_session(matcher):
     assert refs(matcher, text, dt.date(2025, 12, 17)) == {"ic-gpos/2025": ("held", True)}
 
 
-def test_unnumbered_mention_far_from_any_session_is_dropped(matcher):
-    assert refs(matcher, "ไทยเป็นประธาน WG-AS", dt.date(2030, 1, 1)) == {}
+def test_unnumbered_mention_far_from_any_session_tags_the_series_alone(matcher):
+    assert refs(matcher, "ไทยเป็นประธาน WG-AS", dt.date(2030, 1, 1)) == {"wg-as": ("held", True)}
+
+
+def test_series_alone_gets_its_status_from_cue_words(matcher):
+    text = "ไทยมีกำหนดจะจัดการประชุมคณะทำงาน WG-AS ในเดือนหน้า"
+    assert refs(matcher, text, dt.date(2030, 1, 1)) == {"wg-as": ("announced", True)}
+    text = "ตามแนวทางของคณะทำงาน WG-AS ด้วย"
+    assert refs(matcher, text, dt.date(2030, 1, 1)) == {"wg-as": ("mentioned", True)}
+
+
+def test_series_alone_is_not_added_when_a_numbered_session_is_named(matcher):
+    text = "ผลการประชุม WG-AS ครั้งที่ 8 สรุปว่า\nคณะทำงาน WG-AS จะติดตามผลต่อไป"
+    assert refs(matcher, text, dt.date(2030, 1, 1)) == {"wg-as/8": ("held", False)}
+
+
+def test_series_alone_ref_has_the_series_as_its_id(matcher):
+    (ref,) = find_meetings("ไทยเป็นประธาน WG-AS", matcher.find("ไทยเป็นประธาน WG-AS"),
+                           matcher.taxonomy, dt.date(2030, 1, 1))
+    assert (ref.series, ref.session, ref.id) == ("wg-as", None, "wg-as")
 
 
 def test_distant_number_needs_a_meeting_word(matcher):
     text = "คณะทำงาน WG-AS ได้ดำเนินงานตามแผนงานด้านการป้องกันภัยออนไลน์ของภูมิภาคต่อเนื่องครั้งที่ 3"
-    assert refs(matcher, text, dt.date(2030, 1, 1)) == {}
+    assert refs(matcher, text, dt.date(2030, 1, 1)) == {"wg-as": ("mentioned", True)}
 
 
 def test_tag_warns_about_unknown_sessions(matcher):

@@ -20,7 +20,8 @@ MEETING_STATUSES = ("held", "announced", "mentioned")
 TRANSLATION_STATUSES = ("machine", "reviewed")
 EN_ONLY_FIELDS = ("translation_status", "translation_outdated")
 SLUG_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-MEETING_RE = re.compile(r"^([a-z0-9-]+)/([A-Za-z0-9-]+)$")
+#: ``series/session`` (``wg-as/5``) or a bare series (``wg-as``) when no session is identified.
+MEETING_RE = re.compile(r"^([a-z0-9-]+)(?:/([A-Za-z0-9-]+))?$")
 
 
 @dataclass(frozen=True, order=True)
@@ -102,7 +103,8 @@ def check_tags(fm: FrontMatter, path: str, tax: Taxonomy | None) -> list[Problem
                 Problem(
                     path,
                     fm.line("meetings", i),
-                    f"meeting {ref!r} must be 'series/session', e.g. wg-as/5",
+                    f"meeting {ref!r} must be 'series/session' (e.g. wg-as/5) or a series "
+                    "id alone (e.g. wg-as)",
                 )
             )
         elif tax is not None and tax.get("meetings", match[1]) is None:

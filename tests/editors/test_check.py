@@ -132,6 +132,32 @@ def test_unknown_tag_ids(site, key, old, new, message):
     assert problem.startswith(f"{TH}:{line_of(site, TH, key + ':')}: {message}")
 
 
+def test_bare_meeting_series_is_accepted_when_the_taxonomy_defines_it(site):
+    edit_both(site, "meetings: [wg-as/1]", "meetings: [wg-as]")
+    edit_both(site, "{wg-as/1: held}", "{wg-as: mentioned}")
+    assert messages(site) == []
+
+
+def test_unknown_bare_meeting_series_is_rejected(site):
+    edit_both(site, "meetings: [wg-as/1]", "meetings: [wg-as/1, no-such]")
+    (problem,) = [m for m in messages(site) if m.startswith(TH)]
+    assert problem == (
+        f"{TH}:{line_of(site, TH, 'meetings:')}: unknown meeting series 'no-such' "
+        "(not in content/taxonomy/meetings.yaml)"
+    )
+
+
+@pytest.mark.parametrize("bad", ["WG AS", "wg-as/", "wg-as/5/6", "/5"])
+def test_malformed_meeting_is_rejected_with_its_line(site, bad):
+    edit_both(site, "meetings: [wg-as/1]", f"meetings:\n  - wg-as/1\n  - '{bad}'")
+    (problem,) = [m for m in messages(site) if m.startswith(TH)]
+    line = line_of(site, TH, f"- '{bad}'")
+    assert problem == (
+        f"{TH}:{line}: meeting '{bad}' must be 'series/session' (e.g. wg-as/5) or a series id "
+        "alone (e.g. wg-as)"
+    )
+
+
 def test_unknown_tag_in_block_list_points_at_the_item(site):
     edit_both(site, "topics: [online-scams]", "topics:\n  - online-scams\n  - fraud")
     (problem,) = [m for m in messages(site) if m.startswith(TH)]

@@ -32,6 +32,7 @@ def tag_ids(article, kind: str) -> list[str]:
 
 
 def split_meeting(ref: str) -> tuple[str, str]:
+    """``wg-as/5`` → ``("wg-as", "5")``; a bare series ``wg-as`` → ``("wg-as", "")``."""
     series, _, session = ref.partition("/")
     return series, session
 
@@ -71,6 +72,8 @@ class SiteIndex:
     order: list[str] = field(default_factory=list)  # slugs, newest first
     by_term: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     by_session: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    #: series id -> [(slug, status)] of releases naming the series but no session (bare ``wg-as``)
+    series_only: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     cooccur: dict[tuple[str, str], Counter] = field(default_factory=dict)
     tags: dict[str, set] = field(default_factory=dict)  # slug -> {(kind, id)}
     rank: dict[str, int] = field(default_factory=dict)  # slug -> position in ``order``
@@ -109,6 +112,11 @@ class SiteIndex:
         pairs = self.by_session.get((session.series, session.id), [])
         return [(self.article(slug, lang), status) for slug, status in pairs]
 
+    def series_only_releases(self, series: Term, lang: str) -> list[tuple[object, str]]:
+        """``[(article, status)]`` of releases tagged with the bare series, newest first."""
+        pairs = self.series_only.get(series.id, [])
+        return [(self.article(slug, lang), status) for slug, status in pairs]
+
     def session_status(self, session: Session) -> str:
         """``held`` if any release reports it held, else ``announced``/``mentioned``, else ''."""
         statuses = {status for _, status in self.by_session.get((session.series, session.id), [])}
@@ -126,13 +134,17 @@ def _meeting_statuses(article) -> dict[str, str]:
 
 
 def build_index(articles, terms: dict[str, dict[str, Term]]) -> SiteIndex:
-    """Group releases by slug (newest first) and index them by term, session and co-occurrence."""
+    """Group releases by slug (newest first) and index them by term, session and co-occurrence.
+
+    A bare series ref (``wg-as``) counts for the series term and goes to ``series_only``.
+    """
     index = SiteIndex(terms=terms)
     for article in sorted(articles, key=_sort_key, reverse=True):
         if article.slug not in index.groups:  # a dict lookup: ``in index.order`` was O(n²)
             index.order.append(article.slug)
         index.groups.setdefault(article.slug, {})[article.lang] = article
     by_term, by_session, cooccur = defaultdict(list), defaultdict(list), defaultdict(Counter)
+    series_only = defaultdict(list)
     for slug in index.order:
         lead = index.article(slug, "th")
         keys = []
@@ -142,13 +154,17 @@ def build_index(articles, terms: dict[str, dict[str, Term]]) -> SiteIndex:
                 if kind == "meetings":
                     term_id, session = split_meeting(ref)
                     status = _meeting_statuses(lead).get(ref, "mentioned")
-                    by_session[(term_id, session)].append((slug, status))
+                    if session:
+                        by_session[(term_id, session)].append((slug, status))
+                    elif slug not in {s for s, _ in series_only[term_id]}:
+                        series_only[term_id].append((slug, status))
                 if (kind, term_id) not in keys:
                     keys.append((kind, term_id))
         for key in keys:
             by_term[key].append(slug)
             cooccur[key].update(k for k in keys if k != key)
     index.by_term, index.by_session, index.cooccur = dict(by_term), dict(by_session), dict(cooccur)
+    index.series_only = dict(series_only)
     index.tags = {slug: _tag_keys(index.article(slug, "th")) for slug in index.order}
     index.rank = {slug: at for at, slug in enumerate(index.order)}
     return index
@@ -206,7 +222,7 @@ def article_terms(article, terms: dict[str, dict[str, Term]]) -> dict[str, list[
 
 
 def meeting_refs(article, terms: dict[str, dict[str, Term]]) -> list[tuple]:
-    """``[(series Term, Session or None, status)]`` for an article's meetings."""
+    """``[(series Term, Session or None, status)]`` for an article's meetings (None: bare series)."""
     statuses = _meeting_statuses(article)
     refs = []
     for ref in tag_ids(article, "meetings"):

@@ -164,6 +164,7 @@ class TermPagesGenerator(Generator):
             extra = {}
             if term.kind == "meetings":
                 extra["sessions"] = session_rows(index, term, lang)
+                extra["series_only"] = index.series_only_releases(term, lang)
                 extra["jsonld"] = series_json_ld(term, extra["sessions"], lang,
                                                  self.context.get("SITEURL", ""))
             if term.kind == "countries":

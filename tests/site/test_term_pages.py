@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from site_build import build_site, pair
 from site_html import find_all, json_ld, links, page, text
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -91,3 +93,61 @@ def test_timeline_merges_sessions_and_releases_by_year(tiny_site):
     items = [text(li) for li in find_all(en, "li", "timeline-session")]
     assert any("WG-AS · Session 1" in item and "19 March 2024" in item for item in items)
     assert len(find_all(en, "li", "timeline-release")) == 4
+
+
+BARE = "2025-06-10-95000"  # names WG-AS without a session: tagged with the bare series id
+
+
+@pytest.fixture(scope="module")
+def bare_site(tmp_path_factory):
+    """The tiny site plus one release tagged ``wg-as`` (no session), as the converter writes it."""
+    releases = pair("2024-03-24-80784", "2024-03-24", "ดีอี เป็นประธาน WG-AS", "MDES chairs WG-AS",
+                    countries=["KH", "TH"], topics=["online-scams"], meetings=["wg-as/1"],
+                    meeting_status={"wg-as/1": "held"})
+    releases += pair("2025-04-23-90000", "2025-04-23", "ประชุม WG-AS ครั้งที่ 5", "WG-AS 5th meeting",
+                     countries=["ID", "TH"], topics=["online-scams"], meetings=["wg-as/5"],
+                     meeting_status={"wg-as/5": "held"})
+    releases += pair(BARE, "2025-06-10", "ไทยหารือแนวทางของคณะทำงาน WG-AS", "Thailand on WG-AS",
+                     countries=["TH"], topics=["online-scams"], meetings=["wg-as"],
+                     meeting_status={"wg-as": "mentioned"})
+    return build_site(tmp_path_factory.mktemp("bare"), releases)
+
+
+def test_series_page_lists_a_bare_series_release_apart_from_the_sessions(bare_site):
+    tree = page(bare_site, "en/meetings/wg-as/")
+    sessions = find_all(tree, "li", "session")
+    assert [text(s.find(".//h3")) for s in sessions] == [
+        "Session 1 held", "Session 5 held"]  # no empty session row for the bare series
+    assert all(f"/en/releases/{BARE}/" not in links(s) for s in sessions)
+    (other,) = find_all(tree, "section", "series-only")
+    assert text(other.find(".//h2")) == "Other releases about this series"
+    assert links(other) == [f"/en/releases/{BARE}/"]
+    assert "mentioned" in text(other).lower()
+    assert f"/en/releases/{BARE}/" in release_links(tree, "en")  # and in the full list
+    th = find_all(page(bare_site, "th/meetings/wg-as/"), "section", "series-only")[0]
+    assert text(th.find(".//h2")) == "ข่าวอื่นเกี่ยวกับการประชุมชุดนี้"
+    assert links(th) == [f"/th/releases/{BARE}/"]
+
+
+def test_series_without_bare_releases_has_no_other_releases_section(tiny_site):
+    assert find_all(page(tiny_site, "en/meetings/wg-as/"), "section", "series-only") == []
+
+
+def test_meetings_index_counts_bare_series_releases(bare_site):
+    for lang, expected in (("en", "3 releases"), ("th", "3 ข่าว")):
+        cards = find_all(page(bare_site, f"{lang}/meetings/"), "li", "term-card")
+        (wg_as,) = [c for c in cards if f"/{lang}/meetings/wg-as/" in links(c)]
+        assert text(wg_as.find(".//span[@class='count']")) == expected
+
+
+def test_release_page_shows_the_series_without_a_session_and_its_neighbours(bare_site):
+    tree = page(bare_site, f"en/releases/{BARE}/")
+    (item,) = find_all(find_all(tree, "ul", "fact-list")[0], "li")
+    assert links(item) == ["/en/meetings/wg-as/"]  # no session link
+    assert "Session" not in text(item) and "mentioned" in text(item)
+    nav = find_all(tree, "nav", "series-nav")[0]
+    assert "/en/releases/2025-04-23-90000/" in links(nav)  # previous in the series
+    assert f"/en/releases/{BARE}/" in links(
+        find_all(page(bare_site, "en/releases/2025-04-23-90000/"), "nav", "series-nav")[0])
+    related = find_all(tree, "section", "related")[0]
+    assert "/en/releases/2025-04-23-90000/" in links(related)

@@ -222,7 +222,7 @@ def article_terms(article, terms: dict[str, dict[str, Term]]) -> dict[str, list[
 
 
 def meeting_refs(article, terms: dict[str, dict[str, Term]]) -> list[tuple]:
-    """``[(series Term, Session or None, status)]`` for an article's meetings (None: bare series)."""
+    """``[(series Term, Session or None, status)]`` (session None: a bare series)."""
     statuses = _meeting_statuses(article)
     refs = []
     for ref in tag_ids(article, "meetings"):

@@ -7,6 +7,7 @@ folder. The scaling table gives each figure at every size and its growth exponen
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 from pathlib import Path
@@ -122,6 +123,11 @@ SCALING = (
     ("newmm floor, s", lambda s: s["conversion"]["floor"]["seconds"]),
     ("Full build, s", lambda s: s["build"]["full"]["seconds"]),
     ("Bare Pelican + Pagefind, s", lambda s: s["build"]["bare_seconds"]),
+    ("Conversion, cpu s", lambda s: s["conversion"]["converter"]["cpu_seconds"]),
+    ("newmm floor, cpu s", lambda s: s["conversion"]["floor"]["cpu_seconds"]),
+    ("Full build, cpu s", lambda s: s["build"]["full"]["cpu_seconds"]),
+    ("Bare Pelican + Pagefind, cpu s", lambda s: s["build"]["bare_cpu_seconds"]),
+    ("Rebuild one note, cpu s", lambda s: s["build"]["rebuild_note"]["cpu_seconds"]),
     ("Rebuild unchanged, s", lambda s: s["build"]["rebuild_unchanged"]["seconds"]),
     ("Rebuild one note, s", lambda s: s["build"]["rebuild_note"]["seconds"]),
     ("Peak MB, converter", lambda s: s["conversion"]["converter"]["peak_tree_mb"]),
@@ -181,6 +187,8 @@ def markdown(results: dict) -> str:
             head += (f" ({conv['converted']:,} converted, {conv['refused']:,} refused; "
                      f"{conv['chars'] / 1e6:.1f} M chars; {conv['jobs']} jobs"
                      + (f"; {pages:,} HTML pages)" if pages else ")"))
+        if size.get("run_date"):
+            head += f" — run {size['run_date']}, load average {size.get('run_load')}"
         out += [head, ""]
         out += _table(["Figure", "Measured", "Anchor / detail", "Ratio", "Goal", "Met"],
                       goal_rows(size))
@@ -217,3 +225,33 @@ def write(results: dict, folder: Path) -> Path:
     (folder / "latest.json").write_text(text, encoding="utf-8")
     (folder / "latest.md").write_text(markdown(results), encoding="utf-8")
     return dated
+
+
+def combine(paths: list[Path]) -> dict:
+    """One result set from several runs (sizes sorted; each size keeps its run's date/load)."""
+    runs = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+    latest = max(runs, key=lambda r: r["date"])
+    sizes = []
+    for run in runs:
+        for size in run["sizes"]:
+            size = dict(size, run_date=run["date"],
+                        run_load=run["machine"].get("load_average_at_start"))
+            sizes.append(size)
+    return {**latest, "sizes": sorted(sizes, key=lambda s: s.get("size", 0)),
+            "combined_from": [str(p) for p in paths]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.report",
+        description="Combine result files of separate runs (e.g. one size each) into one report "
+                    "with the scaling table.")
+    parser.add_argument("results", nargs="+", type=Path, help="result JSON files")
+    parser.add_argument("--out", type=Path, required=True, help="folder for JSON and latest.md")
+    args = parser.parse_args(argv)
+    print(write(combine(args.results), args.out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

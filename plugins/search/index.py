@@ -100,6 +100,20 @@ def write_shadow_pages(records: Iterable[SearchRecord], root: Path, progress: bo
     return count
 
 
+def run_coroutine(coro):
+    """Run ``coro`` to completion and return its result, also from a thread whose event loop is
+    already running (a Jupyter kernel, an async caller, Playwright's sync API): there
+    ``asyncio.run`` refuses, so the coroutine runs in a fresh worker thread with its own loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-asyncio") as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 async def _pagefind(site: Path, bundle: Path) -> None:
     from pagefind.index import PagefindIndex
 
@@ -123,7 +137,7 @@ def build_index(records: Iterable[SearchRecord], out_dir: Path | str,
             import shutil
 
             shutil.rmtree(bundle)
-        asyncio.run(_pagefind(Path(tmp), bundle))
+        run_coroutine(_pagefind(Path(tmp), bundle))
     files = [p for p in bundle.rglob("*") if p.is_file()]
     return IndexStats(
         pages=pages,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 
@@ -43,3 +44,15 @@ def test_build_index_writes_one_index_per_language(tmp_path):
     assert stats.pages == 2
     assert {k: v["page_count"] for k, v in entry["languages"].items()} == {"th": 1, "en": 1}
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+
+
+def test_build_index_works_inside_a_running_event_loop(tmp_path):
+    """An async caller (or Playwright's sync API) has a loop running: the build must still work."""
+
+    async def caller():
+        asyncio.get_running_loop()  # a loop is running in this thread now
+        return build_index([RECORD], tmp_path)
+
+    stats = asyncio.run(caller())
+    assert stats.pages == 1
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()

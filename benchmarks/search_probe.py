@@ -17,9 +17,8 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from briefing.browser import launch
+
 TIMEOUT_MS = 60_000
 READY = "[data-search-app][data-state=idle], [data-search-app][data-state=done]"
 
@@ -102,7 +101,7 @@ def run_probes(output: Path, queries: list[tuple[str, str]], repeats: int = 3) -
 
     results = []
     with serve(output) as (base, sent), sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(pw)
         try:
             for lang, query in queries:
                 runs = sorted((probe(base, sent, lang, query, browser) for _ in range(repeats)),

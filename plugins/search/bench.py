@@ -39,7 +39,9 @@ def measure(out: Path, query: str) -> dict:
     """Load the search page for ``query``; bytes fetched and time until the first results."""
     sys.path.insert(0, str(ROOT / "tests" / "search"))
     from playwright.sync_api import sync_playwright
-    from search_harness import CHROMIUM, CHROMIUM_ARGS, serve
+    from search_harness import serve
+
+    from briefing.browser import launch
 
     seen: list[tuple[str, int, float]] = []  # path, body bytes, epoch ms when finished
 
@@ -48,7 +50,7 @@ def measure(out: Path, query: str) -> dict:
         seen.append((urlparse(request.url).path, size, time.time() * 1000))
 
     with serve(out) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(pw)
         page = browser.new_page()
         page.on("requestfinished", finished)  # includes the Pagefind worker's fetches
         page.goto(f"{base}/th/search/?q={quote(query)}")

@@ -1,4 +1,4 @@
-"""Fixtures for the editors' workflow tests."""
+"""Fixtures for the editors' workflow tests (``converted_demo`` comes from tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -12,17 +12,6 @@ from editors_site import make_site
 def site(tmp_path: Path) -> Path:
     """A valid content tree in ``tmp_path``: a small taxonomy, one th/en release pair, one note."""
     return make_site(tmp_path)
-
-
-@pytest.fixture(scope="session")
-def converted_demo(tmp_path_factory) -> Path:
-    """The demo content copied and converted once per session (copy it before changing it)."""
-    from editors_build import convert, copy_demo, output
-
-    root = copy_demo(tmp_path_factory.mktemp("demo"))
-    run = convert(root)
-    assert run.returncode == 0, output(run)
-    return root
 
 
 @pytest.fixture

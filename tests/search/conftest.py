@@ -10,9 +10,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-import os  # noqa: E402
-import subprocess  # noqa: E402
-
 import pytest  # noqa: E402
 import yaml  # noqa: E402
 
@@ -23,27 +20,14 @@ def front_matter(path: Path) -> dict:
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory):
+def demo_site(demo_build):
     """The demo site built from the seeds: ``(output_dir, {lang: {slug: (front_matter, text)}})``.
 
-    Converts ``content/sources`` with ``python -m briefing convert`` into a temporary folder and
-    builds it with the project's ``pelicanconf.py`` (taxonomy from ``content/taxonomy``).
+    The shared demo build of ``tests/conftest.py`` (seeds converted with ``python -m briefing
+    convert``, built with the project's ``pelicanconf.py``); truth comes from its release files.
     """
-    tmp = tmp_path_factory.mktemp("demo")
-    env = {**os.environ, "PYTHAINLP_OFFLINE": "1"}
-    py = os.environ.get("BRIEFING_PYTHON") or __import__("sys").executable
-    releases = tmp / "content" / "releases"
-    subprocess.run([py, "-m", "briefing", "convert", str(ROOT / "content" / "sources"),
-                    "--out", str(releases)], cwd=ROOT, env=env, check=True, capture_output=True)
-    out = tmp / "output"
-    build = subprocess.run(
-        [py, "-m", "pelican", str(tmp / "content"), "-s", str(ROOT / "pelicanconf.py"),
-         "-o", str(out), "--fatal", "errors",
-         "-e", f'BRIEFING_TAXONOMY_PATH="{ROOT / "content" / "taxonomy"}"'],
-        cwd=ROOT, env=env, capture_output=True, text=True)
-    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     pages: dict[str, dict[str, tuple[dict, str]]] = {}
-    for path in sorted(releases.glob("*/*.md")):
+    for path in sorted((demo_build / "content" / "releases").glob("*/*.md")):
         meta = front_matter(path)
         pages.setdefault(meta["lang"], {})[meta["slug"]] = (meta, path.read_text(encoding="utf-8"))
-    return out, pages
+    return demo_build / "output", pages

@@ -17,9 +17,6 @@ from pathlib import Path
 import jinja2
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

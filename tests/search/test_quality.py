@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from search_harness import CHROMIUM, CHROMIUM_ARGS, ROOT, search_page, serve
+from search_harness import ROOT, search_page, serve
 
 from briefing.taxonomy import load_taxonomy
 from plugins.search.corpus import corpus_records, raw_release
@@ -82,15 +82,13 @@ def corpus_site(tmp_path_factory):
     return out, texts, groups
 
 
-def test_recall_and_precision_at_least_095(corpus_site):
-    from playwright.sync_api import sync_playwright
-
+def test_recall_and_precision_at_least_095(corpus_site, chromium):
     out, texts, groups = corpus_site
     assert len(QUERIES) >= 30
     rows, hits, found_total, truth_total = [], 0, 0, 0
-    with serve(out) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
+    with serve(out) as base:
+        context = chromium.new_context()
+        page = context.new_page()
         page.goto(f"{base}/th/search/")
         page.wait_for_function("window.BriefingSearch !== undefined")
         for query in QUERIES:
@@ -103,7 +101,7 @@ def test_recall_and_precision_at_least_095(corpus_site):
             rows.append(f"{query['q']:<16} {query['kind']:<14} truth={len(expected):>3} "
                         f"found={len(found):>3} recall={good / len(expected):.2f} "
                         f"precision={good / len(found) if found else 0:.2f}")
-        browser.close()
+        context.close()
     recall, precision = hits / truth_total, hits / found_total
     print("\n".join(rows))
     print(f"search quality over {len(QUERIES)} queries (browser, real pagefind.js): "

@@ -9,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from search_harness import CHROMIUM, CHROMIUM_ARGS, serve
+from search_harness import serve
 
 from plugins.search.textcode import normalize
 
@@ -18,14 +18,11 @@ RESULT_LINKS = "els => els.map(e => e.getAttribute('href'))"
 
 
 @pytest.fixture(scope="module")
-def browser_site(demo_site):
-    from playwright.sync_api import sync_playwright
-
+def browser_site(demo_site, chromium):
+    """``(browser, base URL, pages)``: the shared Chromium and the served demo site."""
     out, pages = demo_site
-    with serve(out) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser, base, pages
-        browser.close()
+    with serve(out) as base:
+        yield chromium, base, pages
 
 
 @pytest.fixture

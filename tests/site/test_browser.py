@@ -2,14 +2,12 @@
 
 Builds the demo site once (the five seeds, converted into a temporary folder), serves it on
 127.0.0.1 and fails on any 404, in the browser walk and in a crawl of every internal link.
-The browser runs in a thread of its own (``browser_thread``), so it never blocks in-process
-builds or other modules' browsers in the same test worker.
+The demo build and the browser are the shared session fixtures of ``tests/conftest.py``.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import urllib.error
 import urllib.request
@@ -17,8 +15,7 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
-from browser_thread import BrowserThread, chromium_path
-from demo_site import build_demo_once, serve
+from demo_site import serve
 
 pytestmark = pytest.mark.browser
 
@@ -26,45 +23,28 @@ CAMBODIA_SEEDS = {"000_ee7779428f760dd8.txt", "002_599a62f171b3e0cb.txt",
                   "003_71d132055a772030.txt", "004_de60a9fdace74075.txt"}
 
 
-@pytest.fixture(scope="session")
-def demo(tmp_path_factory):
-    """``(output folder, base URL)`` of the served demo site, built once for all xdist workers."""
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent  # the run's folder, common to every worker
-    output = build_demo_once(shared / "briefing-demo")
-    server, base = serve(output)
-    yield output, base
+@pytest.fixture(scope="module")
+def demo(demo_output):
+    """``(output folder, base URL)`` of the served demo site."""
+    server, base = serve(demo_output)
+    yield demo_output, base
     server.shutdown()
     server.server_close()
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    pytest.importorskip("playwright.sync_api")
-    if not chromium_path():
-        pytest.skip("Debian's chromium is not installed (./dev.sh test installs it)")
-    with BrowserThread() as thread:
-        yield thread
-
-
 def in_tab(chromium, steps, *args):
     """Run ``steps(tab, *args)`` in a fresh tab; fail if any response was a 4xx/5xx."""
-
-    def session(browser):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        tab = context.new_page()
-        failed = []
-        tab.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400
-               else None)
-        try:
-            result = steps(tab, *args)
-        finally:
-            context.close()
-        assert failed == []
-        return result
-
-    return chromium.run(session)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    failed = []
+    tab.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400
+           else None)
+    try:
+        result = steps(tab, *args)
+    finally:
+        context.close()
+    assert failed == []
+    return result
 
 
 def click(tab, selector):

@@ -22,7 +22,17 @@ fi
 
 needs_browser=0
 case "${1:-}" in test|bench|check-site) needs_browser=1 ;; esac
-if [ "$needs_browser" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
+# The browser: $BRIEFING_CHROMIUM when it names an executable (CI: the runner's Google Chrome,
+# since Ubuntu's "chromium" package is only a snap wrapper), else Debian's chromium from apt.
+if [ "$needs_browser" = 1 ] && [ -n "${BRIEFING_CHROMIUM:-}" ] && [ -x "$BRIEFING_CHROMIUM" ]; then
+  echo "==> browser tests use $BRIEFING_CHROMIUM (BRIEFING_CHROMIUM)"
+  if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=th 2>/dev/null)" ]; then
+    echo "==> installing Thai fonts for the browser (apt)"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-thai-tlwg >/dev/null
+  fi
+elif [ "$needs_browser" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   echo "==> installing Debian's chromium for browser tests (apt)"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 from plugins.search.index import SearchRecord, build_index, shadow_page, text_language
 from plugins.search.terms import AliasMatcher
@@ -53,6 +54,8 @@ def test_build_index_works_inside_a_running_event_loop(tmp_path):
         asyncio.get_running_loop()  # a loop is running in this thread now
         return build_index([RECORD], tmp_path)
 
-    stats = asyncio.run(caller())
+    # in a thread of its own: this worker's thread may hold the shared browser's running loop
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        stats = pool.submit(asyncio.run, caller()).result()
     assert stats.pages == 1
     assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from briefing.terms import EXTRA_KINDS, KINDS
 
@@ -113,21 +114,21 @@ class ThaiIndex:
 
     def find(self, text: str) -> list[Hit]:
         """Leftmost-longest alias matches per kind over the text's tokens."""
-        tokens, starts, pos = [], [], 0
-        for tok in self.tokenize(text):
-            if tok.strip():
-                tokens.append(tok.lower())
-                starts.append(pos)
-            pos += len(tok)
-        ends = [s + len(t) for s, t in zip(starts, tokens, strict=True)]
+        raw = self.tokenize(text)
+        ends = list(accumulate(map(len, raw)))
+        keep = [i for i, tok in enumerate(raw) if tok.strip()]
+        tokens = [raw[i].lower() for i in keep]
+        starts = [ends[i] - len(raw[i]) for i in keep]
+        ends = [ends[i] for i in keep]
+        index = self.index
         hits: list[Hit] = []
         free: dict[str, int] = {}
-        for i, tok in enumerate(tokens):
+        for i in [i for i, tok in enumerate(tokens) if tok in index]:  # most tokens name nothing
             best: dict[str, tuple[int, str]] = {}
-            for seq, kind, tid in self.index.get(tok, ()):
+            for seq, kind, tid in index[tokens[i]]:
                 if kind in best or i < free.get(kind, 0):
                     continue
-                if tuple(tokens[i : i + len(seq)]) == seq:
+                if len(seq) == 1 or tuple(tokens[i : i + len(seq)]) == seq:
                     best[kind] = (len(seq), tid)
             for kind, (length, tid) in best.items():
                 start, end = starts[i], ends[i + length - 1]

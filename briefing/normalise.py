@@ -27,12 +27,16 @@ INVISIBLE_RE = re.compile(f"[{INVISIBLE_CHARS}]")
 SPACE_RE = re.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 #: Remaining C0/C1 control characters (not newline) are noise from copy-paste; dropped.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+#: Thai digits ๐–๙ (made ASCII with pythainlp).
+THAI_DIGIT_RE = re.compile("[\u0e50-\u0e59]")
 #: Two SARA E typed instead of one SARA AE (the typo pythainlp's ``normalize`` fixes).
 DOUBLE_SARA_E_RE = re.compile("\u0e40\u0e40")
 SARA_AE = "\u0e41"
 #: Line ends: CRLF, lone CR, and the Unicode line/paragraph separators.
 LINE_END_RE = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
 MULTI_SPACE_RE = re.compile(r" {2,}")
+#: Spaces at the end of a line (after the substitutions above, the space is the only blank left).
+TRAILING_SPACE_RE = re.compile(r" +$", re.MULTILINE)
 #: The replacement character left where a byte-truncated title cut a Thai letter in two.
 REPLACEMENT_CHAR = "\ufffd"
 
@@ -44,11 +48,11 @@ def normalise_text(text: str) -> str:
     text = SPACE_RE.sub(" ", text)
     text = CONTROL_RE.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    text = thai_digit_to_arabic_digit(text)
+    if THAI_DIGIT_RE.search(text):  # rare; pythainlp's translate walks every character
+        text = thai_digit_to_arabic_digit(text)
     text = DOUBLE_SARA_E_RE.sub(SARA_AE, text)
     text = text.replace(REPLACEMENT_CHAR, "")
-    lines = (MULTI_SPACE_RE.sub(" ", line).rstrip() for line in text.split("\n"))
-    return "\n".join(lines)
+    return TRAILING_SPACE_RE.sub("", MULTI_SPACE_RE.sub(" ", text))
 
 
 def compare_key(text: str) -> str:

@@ -45,6 +45,9 @@ BODY_OPENERS_RE = re.compile(
 )
 #: A release whose body has more Latin letters than this many times its Thai letters is English.
 ENGLISH_RATIO = 2.0
+#: Runs of Thai-block characters and of ASCII letters (counted to tell Thai bodies from English).
+THAI_RUN_RE = re.compile(r"[\u0e00-\u0e7f]+")
+LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
 PREFIX_KEY_MIN = 20
 
 
@@ -82,8 +85,8 @@ def _is_date_line(line: str) -> bool:
 
 def _body_lang(paragraphs: tuple[str, ...]) -> str:
     text = " ".join(paragraphs)
-    thai = sum(1 for ch in text if "\u0e00" <= ch <= "\u0e7f")
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    thai = sum(map(len, THAI_RUN_RE.findall(text)))
+    latin = sum(map(len, LATIN_RUN_RE.findall(text)))
     return "en" if latin > ENGLISH_RATIO * thai else "th"
 
 

@@ -1,8 +1,9 @@
 """Batch conversion: find sources, convert in parallel, merge with what exists, write atomically.
 
-Workers (a ProcessPoolExecutor) only compute; the parent merges and writes in sorted order, so the
-output does not depend on the number of jobs. The taxonomy is loaded and the matcher compiled once
-per worker by the pool's initializer.
+Workers (a ProcessPoolExecutor) convert each file and merge it with the files already on disk
+(the YAML work is theirs, so the parent is never the bottleneck); the parent only checks for
+duplicates and writes, in sorted order, so the output does not depend on the number of jobs. The
+taxonomy is loaded and the matcher compiled once per worker by the pool's initializer.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from briefing import pipeline
-from briefing.merge import MACHINE_KEY, merge
+from briefing.merge import MACHINE_KEY, MergeResult, merge
 from briefing.pipeline import Converted, Refused
 
 SOURCE_GLOB = "*.txt"
@@ -96,27 +97,64 @@ def existing_outputs(out_dir: Path) -> dict[str, Existing]:
     return found
 
 
-def _init_worker(taxonomy_dir: str) -> None:
+@dataclass(frozen=True)
+class Placed:
+    """A converted release merged with the files on disk: what to write for each language."""
+
+    result: Converted
+    merged: tuple[tuple[Path, MergeResult], ...]
+
+
+def _init_worker(taxonomy_dir: str, out_dir: str | None = None,
+                 slugs: dict[str, str] | None = None) -> None:
     _WORKER["matcher"] = pipeline.load_matcher(Path(taxonomy_dir))
+    _WORKER["out_dir"] = Path(out_dir) if out_dir else None
+    _WORKER["slugs"] = slugs or {}
 
 
-def _convert_in_worker(args: tuple[str, str, date | None]) -> Converted | Refused:
+def place(result: Converted | Refused, out_dir: Path, slugs: dict[str, str]) -> Placed | Refused:
+    """Give a converted release its existing slug (if any) and merge both files with the disk."""
+    if isinstance(result, Refused):
+        return result
+    slug = slugs.get(result.source_file)
+    if slug is not None and slug != result.slug:
+        result = replace(result, slug=slug)
+        result.th_meta["slug"] = result.en_meta["slug"] = slug
+    merged = []
+    for lang in LANGS:
+        path = out_dir / lang / f"{result.slug}.md"
+        existing = path.read_text(encoding="utf-8") if path.exists() else None
+        meta = result.th_meta if lang == "th" else result.en_meta
+        body = result.th_body if lang == "th" else result.en_body
+        merged.append((path, merge(existing, meta, body)))
+    return Placed(result, tuple(merged))
+
+
+def _convert_in_worker(args: tuple[str, str, date | None]) -> Converted | Refused | Placed:
     path, root, today = args
-    return pipeline.convert_file(Path(path), Path(root), _WORKER["matcher"], today)
+    result = pipeline.convert_file(Path(path), Path(root), _WORKER["matcher"], today)
+    out_dir = _WORKER.get("out_dir")
+    return result if out_dir is None else place(result, out_dir, _WORKER["slugs"])
 
 
 def convert_all(files: list[Path], root: Path, taxonomy_dir: Path, jobs: int,
-                today: date | None = None) -> Iterator[Converted | Refused]:
-    """Convert ``files`` (in their order) with ``jobs`` worker processes (1: in this process)."""
+                today: date | None = None, out_dir: Path | None = None,
+                slugs: dict[str, str] | None = None) -> Iterator[Converted | Refused | Placed]:
+    """Convert ``files`` (in their order) with ``jobs`` worker processes (1: in this process).
+
+    With ``out_dir``, each converted release comes back :class:`Placed` (merged with the files
+    in ``out_dir``, under its slug from ``slugs`` when it already has one).
+    """
     if jobs <= 1 or len(files) <= 1:
         matcher = pipeline.load_matcher(taxonomy_dir)
         for path in files:
-            yield pipeline.convert_file(path, root, matcher, today)
+            result = pipeline.convert_file(path, root, matcher, today)
+            yield result if out_dir is None else place(result, out_dir, slugs or {})
         return
     args = [(p.as_posix(), root.as_posix(), today) for p in files]
     chunk = max(1, min(32, len(files) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, initializer=_init_worker,
-                             initargs=(taxonomy_dir.as_posix(),)) as pool:
+    initargs = (taxonomy_dir.as_posix(), out_dir.as_posix() if out_dir else None, slugs)
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs) as pool:
         yield from pool.map(_convert_in_worker, args, chunksize=chunk)
 
 
@@ -150,24 +188,17 @@ def write_atomically(items: list[tuple[Path, str]]) -> None:
                 os.unlink(tmp)
 
 
-def _place(result: Converted, out_dir: Path, summary: Summary, dry_run: bool) -> None:
-    merged = {}
-    for lang in LANGS:
-        path = out_dir / lang / f"{result.slug}.md"
-        existing = path.read_text(encoding="utf-8") if path.exists() else None
-        meta = result.th_meta if lang == "th" else result.en_meta
-        body = result.th_body if lang == "th" else result.en_body
-        merged[path] = merge(existing, meta, body)
-    for path, outcome in merged.items():
-        name = path.as_posix()
-        summary.conflicts.extend((name, f) for f in outcome.conflicts)
-    statuses = {m.status for m in merged.values()}
+def _record(placed: Placed, summary: Summary, dry_run: bool) -> None:
+    for path, outcome in placed.merged:
+        summary.conflicts.extend((path.as_posix(), f) for f in outcome.conflicts)
+    statuses = {m.status for _, m in placed.merged}
+    source = placed.result.source_file
     if statuses == {"unchanged"}:
-        summary.unchanged.append(result.source_file)
+        summary.unchanged.append(source)
         return
-    (summary.converted if statuses == {"converted"} else summary.updated).append(result.source_file)
+    (summary.converted if statuses == {"converted"} else summary.updated).append(source)
     if not dry_run:
-        write_atomically([(p, m.text) for p, m in merged.items() if m.status != "unchanged"])
+        write_atomically([(p, m.text) for p, m in placed.merged if m.status != "unchanged"])
 
 
 def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, jobs: int = 1,
@@ -178,17 +209,16 @@ def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, j
     known = existing_outputs(out_dir)
     slug_owner = {e.slug: src for src, e in known.items()}
     body_owner = {e.body_key: src for src, e in known.items() if e.body_key}
-    results = convert_all(files, root, taxonomy_dir, jobs, today)
+    slugs = {src: e.slug for src, e in known.items()}
+    results = convert_all(files, root, taxonomy_dir, jobs, today, out_dir=out_dir, slugs=slugs)
     if progress is not None:
         results = progress(results, len(files))
     summary = Summary()
-    for result in results:  # merged and written as they come: overlaps the workers' conversion
-        if isinstance(result, Refused):
-            summary.refused.append(result)
+    for placed in results:  # written as they come: overlaps the workers' conversion
+        if isinstance(placed, Refused):
+            summary.refused.append(placed)
             continue
-        if result.source_file in known:
-            result = replace(result, slug=known[result.source_file].slug)
-            result.th_meta["slug"] = result.en_meta["slug"] = result.slug
+        result = placed.result
         other = body_owner.get(result.body_key)
         if other is not None and other != result.source_file:
             summary.refused.append(Refused(result.source_file, f"duplicate of {other} (same text)"))
@@ -200,6 +230,6 @@ def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, j
             continue
         body_owner[result.body_key] = slug_owner[result.slug] = result.source_file
         summary.warnings.extend((result.source_file, w) for w in result.warnings)
-        _place(result, out_dir, summary, dry_run)
+        _record(placed, summary, dry_run)
     summary.refused.sort(key=lambda r: r.source_file)
     return summary

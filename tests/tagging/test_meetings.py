@@ -133,3 +133,14 @@ def test_committee_numbered_within_a_year(matcher):
     assert refs(matcher, text, dt.date(2025, 4, 26)) == {
         "tech-crime-committee/2025-3": ("held", True)
     }
+
+
+def test_the_press_paraphrases_of_the_working_group_name_the_series(matcher):
+    """Names of WG-AS seen in real releases (paraphrases, spaces inside included)."""
+    for text in (
+        "การตั้งคณะทำงานอาเซียนด้านการป้องกันและปราบปรามปัญหา หลอกลวง ทางสื่อออนไลน์ต่างๆ",
+        "เป็นประธานคณะทำงานว่าด้วยการต่อต้านการหลอกลวงออนไลน์ในอาเซียน และได้จัดทำรายงาน",
+        "ข้อเสนอการจัดตั้งคณะทำงานด้านการต่อต้านการหลอกลวงออนไลน์ของอาเซียน เพื่อให้เกิด",
+        "ตามแนวทางของคณะทำงานอาเซียนด้านการป้องกันการหลอกลวงผ่านสื่อออนไลน์ ด้วย",
+    ):
+        assert "wg-as" in refs(matcher, text, dt.date(2030, 1, 1)), text

@@ -91,6 +91,19 @@ def _weight_rows(weights: dict) -> list:
     return rows
 
 
+def _largest_rows(build: dict) -> list:
+    """The heaviest HTML pages of our site and of the bare anchor (pages must stay light)."""
+    rows = []
+    for key, label in (("output", "Largest HTML page"), ("output_bare", "Largest HTML, bare")):
+        stats = build.get(key, {})
+        if stats.get("largest_html"):
+            path, size = stats["largest_html"][0]
+            rows.append((label, f"{size / KB:,.0f} KB: /{path}",
+                         f"{stats['html_over_100kb']:,} of {stats['html_pages']:,} pages "
+                         "over 100 KB", "", "—", ""))
+    return rows
+
+
 def _search_rows(probes: list) -> list:
     rows = []
     for probe in probes:
@@ -114,6 +127,7 @@ def goal_rows(size: dict) -> list[tuple[str, str, str, str, str, str]]:
         rows += _build_rows(size["build"])
     rows += _memory_rows(size)
     rows += _weight_rows(size.get("page_weight", {}))
+    rows += _largest_rows(size.get("build", {}))
     rows += _search_rows(size.get("search", []))
     return rows
 
@@ -134,6 +148,7 @@ SCALING = (
     ("Peak MB, full build", lambda s: s["build"]["full"]["peak_tree_mb"]),
     ("Output pages (HTML)", lambda s: s["build"]["output"]["html_pages"]),
     ("Output MB", lambda s: s["build"]["output"]["mb"]),
+    ("Largest HTML page, KB", lambda s: s["build"]["output"]["largest_html"][0][1] / KB),
     ("Search th, ms", lambda s: _probe(s, "th", "first_results_ms")),
     ("Search en, ms", lambda s: _probe(s, "en", "first_results_ms")),
     ("Search th, query KB", lambda s: _probe(s, "th", "query_bytes", KB)),

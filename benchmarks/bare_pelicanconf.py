@@ -2,7 +2,7 @@
 
 Same Markdown (releases in both languages, YAML front matter through the same reader plugin), no
 Briefing plugins: one page per release plus Pelican's default index, and translations linked by
-slug. The benchmark then runs Pagefind (extended) over the output, like the real search index.
+slug. The benchmark then runs Pagefind (the binary the project installs) over the output.
 """
 
 SITENAME = "Briefing (bare anchor)"

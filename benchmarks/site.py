@@ -74,7 +74,8 @@ def pelican_cmd(site: Path, *, bare: bool = False) -> list[str]:
 
 
 def pagefind_cmd(site: Path) -> list[str]:
-    """Pagefind (extended: it segments Thai) over the bare anchor's output."""
+    """Pagefind (the installed binary: standard, one process for both languages) over the bare
+    anchor's output."""
     return [sys.executable, "-m", "pagefind", "--site", str(site / "output-bare")]
 
 

@@ -5,13 +5,20 @@ Each record becomes a *shadow page* — never published — whose indexed body i
 Pagefind filters and the real title/date/URL/tags as metadata. Shadow pages are written
 to a temporary folder and indexed with ``add_directory`` (fast: ``add_custom_record`` costs ~100 ms
 per record). The bundle lands in ``{out_dir}/pagefind/``, one index per language (``<html lang>``).
+
+Memory: Pagefind's indexer holds roughly 0.7 KB per (page, distinct word) pair until it writes,
+so each language is indexed by a Pagefind process of its own, one after the other, and the
+per-language bundles are merged (:func:`merge_bundles`): the peak is the largest language, not
+the sum. Only the files the browser loads are kept (not Pagefind's own UI kits).
 """
 
 from __future__ import annotations
 
 import asyncio
 import html
+import json
 import re
+import shutil
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
@@ -25,6 +32,10 @@ TERMS_MARK = "qjtermsz"  # coded-body word that separates the release text from 
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")
 HYPHENATED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9-])")
+ENTRY = "pagefind-entry.json"
+# what pagefind.js loads (the rest of a Pagefind bundle is its own UI kits, unused here)
+BUNDLE_FILES = re.compile(r"^(pagefind\.js|pagefind-worker\.js|wasm\..+\.pagefind|"
+                          r"pagefind\..+\.pf_meta|(index|fragment|filter)/.+)$")
 
 
 @dataclass(frozen=True)
@@ -86,18 +97,39 @@ def shadow_page(record: SearchRecord) -> str:
     )
 
 
-def write_shadow_pages(records: Iterable[SearchRecord], root: Path, progress: bool = False) -> int:
-    """Write one shadow page per record under ``root`` (at its URL); return how many."""
+def write_shadow_pages(records: Iterable[SearchRecord], root: Path,
+                       progress: bool = False) -> dict[str, int]:
+    """Write one shadow page per record at ``root/{lang}/{url}``; return pages per language."""
     if progress:
         from tqdm import tqdm
 
         records = tqdm(records, desc="search: shadow pages", unit="page")
-    count = 0
-    for count, record in enumerate(records, 1):  # noqa: B007
-        page = root / record.url.strip("/") / "index.html"
+    counts: dict[str, int] = {}
+    for record in records:
+        page = root / record.lang / record.url.strip("/") / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(shadow_page(record), encoding="utf-8")
-    return count
+        counts[record.lang] = counts.get(record.lang, 0) + 1
+    return counts
+
+
+def merge_bundles(parts: Sequence[Path], bundle: Path) -> None:
+    """Merge one-language Pagefind bundles into ``bundle``: their files (content-hashed names,
+    so they never clash; the shared JS and WebAssembly are identical) and the languages of their
+    ``pagefind-entry.json``. Pagefind's UI kits are left out."""
+    entry: dict = {}
+    for part in parts:
+        part_entry = json.loads((part / ENTRY).read_text(encoding="utf-8"))
+        if entry and part_entry["version"] != entry["version"]:
+            raise ValueError(f"{part}: Pagefind {part_entry['version']}, not {entry['version']}")
+        languages = {**entry.get("languages", {}), **part_entry["languages"]}
+        entry = {**part_entry, "languages": languages}
+        for path in part.rglob("*"):
+            name = path.relative_to(part).as_posix()
+            if path.is_file() and BUNDLE_FILES.match(name):
+                (bundle / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, bundle / name)
+    (bundle / ENTRY).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
 
 
 def run_coroutine(coro):
@@ -115,9 +147,10 @@ def run_coroutine(coro):
 
 
 async def _pagefind(site: Path, bundle: Path) -> None:
+    """Index ``site`` (shadow pages of one language) into ``bundle`` with a Pagefind process of
+    its own (entering the context starts it; leaving writes the bundle and stops it)."""
     from pagefind.index import PagefindIndex
 
-    # leaving the context writes the bundle (once) to the configured output_path
     async with PagefindIndex(config={"output_path": str(bundle)}) as index:
         await index.add_directory(str(site))
 
@@ -132,15 +165,16 @@ def build_index(records: Iterable[SearchRecord], out_dir: Path | str,
     start = time.perf_counter()
     bundle = Path(out_dir) / "pagefind"
     with tempfile.TemporaryDirectory(prefix="briefing-search-") as tmp:
-        pages = write_shadow_pages(records, Path(tmp), progress)
+        shadow, parts = Path(tmp) / "shadow", Path(tmp) / "bundles"
+        counts = write_shadow_pages(records, shadow, progress)
+        for lang in sorted(counts):  # one process at a time: the peak is one language's
+            run_coroutine(_pagefind(shadow / lang, parts / lang))
         if bundle.exists():
-            import shutil
-
             shutil.rmtree(bundle)
-        run_coroutine(_pagefind(Path(tmp), bundle))
+        merge_bundles([parts / lang for lang in sorted(counts)], bundle)
     files = [p for p in bundle.rglob("*") if p.is_file()]
     return IndexStats(
-        pages=pages,
+        pages=sum(counts.values()),
         seconds=round(time.perf_counter() - start, 2),
         bundle_bytes=sum(p.stat().st_size for p in files),
         files=len(files),

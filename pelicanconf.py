@@ -73,6 +73,16 @@ TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 FEED_MAX_ITEMS = 100  # language feeds
 TERM_FEED_MAX_ITEMS = 20  # per-term feeds (newest releases of that country, meeting, …)
 
+# Long lists are paged: term and session pages (countries, meetings, topics, organisations,
+# people) show TERM_PAGE_SIZE releases a page, the timeline TIMELINE_PAGE_SIZE entries a page
+# within each year (0 or None: one page). Page 1 keeps the list's URL; page n is …/page/{n}/.
+TERM_PAGE_SIZE = 50
+TIMELINE_PAGE_SIZE = 100
+PAGINATION_PATTERNS = [
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+]
+
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},

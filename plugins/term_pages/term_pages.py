@@ -2,13 +2,16 @@
 
 ``/{lang}/{kind}/`` index with counts · ``/{lang}/{kind}/{id}/`` term page (bilingual name, intro,
 releases newest first, related terms, feed link) · ``/{lang}/meetings/{series}/{session}/``
-session pages · ``/{lang}/feeds/{kind}/{id}/feed.atom.xml`` per-term Atom feeds.
+session pages · ``/{lang}/feeds/{kind}/{id}/feed.atom.xml`` per-term Atom feeds. Term and
+session release lists are paged (``TERM_PAGE_SIZE``, see ``paging``): page n at ``…/page/{n}/``.
 Reads the ``BRIEFING`` site index the ``briefing_taxonomy`` plugin puts in the context.
 """
 
 from __future__ import annotations
 
 from pelican.generators import Generator
+
+from .paging import page_size, page_urls, paginate, year_anchors, year_jumps
 
 LANGS = ("th", "en")
 KINDS = ("countries", "meetings", "topics", "organisations", "people")
@@ -130,9 +133,9 @@ class TermPagesGenerator(Generator):
     def generate_context(self):
         """Nothing to read: the index is built when the articles are finalised."""
 
-    def _write(self, writer, url, template, lang, alternates, **extra):
+    def _write(self, writer, url, template, lang, alternates, save_as=None, **extra):
         writer.write_file(
-            url + "index.html",
+            save_as or url + "index.html",
             self.get_template(template),
             self.context,
             relative_urls=False,
@@ -142,6 +145,29 @@ class TermPagesGenerator(Generator):
             alternates=alternates,
             **extra,
         )
+
+    def _write_paged(self, writer, template, path_for, lists, first_page, **extra):
+        """Write a list page by page in both languages: ``lists[lang]`` (articles, or
+        ``(article, status)`` pairs) shown at ``path_for(lang)``; page n links to page n in the
+        other language; ``first_page[lang]`` (intro, map, sessions…) goes to page 1 only."""
+        per_page = page_size(self.settings)
+        urls = page_urls(lists[LANGS[0]], both(path_for), self.settings, per_page)
+        for lang in LANGS:
+            items = lists[lang]
+            articles = [item[0] if isinstance(item, tuple) else item for item in items]
+            pages = paginate(items, path_for(lang), self.settings, per_page)
+            paged = len(pages) > 1  # one page: no navigation, jump list or anchors
+            jumps = year_jumps([a.date for a in articles], per_page) if paged else []
+            anchors = year_anchors(articles) if paged else {}
+            for page in pages:
+                number = page.number
+                self._write(
+                    writer, page.url, template, lang,
+                    {code: found[number - 1] for code, found in urls.items()},
+                    save_as=page.save_as, pager=page, pager_urls=urls[lang], total=len(items),
+                    year_jumps=jumps if number == 1 else [], anchors=anchors,
+                    **(first_page.get(lang, {}) if number == 1 else {}), **extra,
+                )
 
     def generate_output(self, writer):
         index = self.context.get("BRIEFING")
@@ -158,36 +184,37 @@ class TermPagesGenerator(Generator):
             for term, _count in counted:
                 self._write_term(writer, index, term, fctx)
 
+    def _first_page(self, index, term, lang) -> dict:
+        """What only page 1 of a term shows: sessions, series-only releases, JSON-LD, map."""
+        extra = {"related_terms": index.related_terms(term)}
+        if term.kind == "meetings":
+            extra["sessions"] = session_rows(index, term, lang)
+            extra["series_only"] = index.series_only_releases(term, lang)
+            extra["jsonld"] = series_json_ld(term, extra["sessions"], lang,
+                                             self.context.get("SITEURL", ""))
+        if term.kind == "countries":
+            extra["map"] = country_map(index.terms["countries"].values(), current=term)
+        return extra
+
     def _write_term(self, writer, index, term, fctx):
+        lists = {lang: index.term_releases(term, lang) for lang in LANGS}
+        self._write_paged(writer, "term", term.url, lists,
+                          {lang: self._first_page(index, term, lang) for lang in LANGS},
+                          term=term, kind=term.kind)
+        limit = self.settings.get("TERM_FEED_MAX_ITEMS", TERM_FEED_MAX_ITEMS)
         for lang in LANGS:
-            releases = index.term_releases(term, lang)
-            extra = {}
-            if term.kind == "meetings":
-                extra["sessions"] = session_rows(index, term, lang)
-                extra["series_only"] = index.series_only_releases(term, lang)
-                extra["jsonld"] = series_json_ld(term, extra["sessions"], lang,
-                                                 self.context.get("SITEURL", ""))
-            if term.kind == "countries":
-                extra["map"] = country_map(index.terms["countries"].values(), current=term)
-            self._write(
-                writer, term.url(lang), "term", lang, both(term.url),
-                term=term, kind=term.kind, releases=releases,
-                related_terms=index.related_terms(term), **extra,
-            )
-            limit = self.settings.get("TERM_FEED_MAX_ITEMS", TERM_FEED_MAX_ITEMS)
             writer.write_feed(
-                releases[:limit], fctx, term.feed_url(lang), feed_type="atom",
+                lists[lang][:limit], fctx, term.feed_url(lang), feed_type="atom",
                 feed_title=term.label(lang),
             )
         if term.kind == "meetings":
             for session in index.sessions(term):
-                for lang in LANGS:
-                    self._write(
-                        writer, session.url(lang), "session", lang, both(session.url),
-                        term=term, kind="meetings", session=session,
-                        status=index.session_status(session),
-                        session_releases=index.session_releases(session, lang),
-                    )
+                self._write_paged(
+                    writer, "session", session.url,
+                    {lang: index.session_releases(session, lang) for lang in LANGS}, {},
+                    term=term, kind="meetings", session=session,
+                    status=index.session_status(session),
+                )
 
 
 def get_generators(pelican):

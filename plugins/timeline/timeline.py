@@ -1,13 +1,24 @@
-"""Build and write the timeline: meeting sessions and releases merged, newest first, by year."""
+"""Build and write the timeline: meeting sessions and releases merged, newest first, by year.
+
+One page set per year, ``/{lang}/timeline/{year}/``, cut into pages of ``TIMELINE_PAGE_SIZE``
+entries (``…/{year}/page/{n}/``, the site's ``PAGINATION_PATTERNS``, Pelican's ``Paginator``);
+each page groups its entries by month. ``/{lang}/timeline/`` shows the newest year's first page.
+Every page links to every year (with its release count); a year's first page, when the year
+spans several pages, lists its months with the page where each starts.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from itertools import groupby
 
+from babel.dates import format_date
 from pelican.generators import Generator
+from pelican.paginator import Paginator
 
 LANGS = ("th", "en")
+TIMELINE_PAGE_SIZE = 100  # default for the TIMELINE_PAGE_SIZE setting
+BUDDHIST_ERA_OFFSET = 543
 
 
 def _day(value) -> date:
@@ -34,24 +45,97 @@ def by_year(entries: list[dict]) -> list[tuple[int, list[dict]]]:
     return [(year, list(group)) for year, group in groupby(entries, key=lambda e: e["date"].year)]
 
 
+def year_label(year: int, lang: str) -> str:
+    """``2567`` (Buddhist Era) in Thai, ``2024`` in English."""
+    return str(year + BUDDHIST_ERA_OFFSET if lang == "th" else year)
+
+
+def month_label(day: date, lang: str) -> str:
+    """``มีนาคม 2567`` / ``March 2024``."""
+    return f"{format_date(day, 'LLLL', locale=lang)} {year_label(day.year, lang)}"
+
+
+def month_id(day: date) -> str:
+    return f"m{day.year}-{day.month:02d}"
+
+
+def by_month(entries: list[dict], lang: str) -> list[dict]:
+    """The entries of one page grouped by month: ``[{id, label, entries}]``."""
+    return [{"id": month_id(first), "label": month_label(first, lang), "entries": group}
+            for first, group in (
+                (date(y, m, 1), list(g))
+                for (y, m), g in groupby(entries, key=lambda e: (e["date"].year, e["date"].month)))]
+
+
+def month_jumps(entries: list[dict], per_page: int | None, lang: str) -> list[dict]:
+    """``[{label, count, page, anchor}]``: each month of a year's entries (newest first), its
+    number of entries and the page where it starts."""
+    jumps: list[dict] = []
+    for at, entry in enumerate(entries):
+        anchor = month_id(entry["date"])
+        if jumps and jumps[-1]["anchor"] == anchor:
+            jumps[-1]["count"] += 1
+            continue
+        jumps.append({"anchor": anchor, "label": month_label(entry["date"], lang), "count": 1,
+                      "page": at // per_page + 1 if per_page else 1})
+    return jumps
+
+
+def year_nav(years: list[tuple[int, list[dict]]], lang: str) -> list[dict]:
+    """``[{year, label, count, url}]``: every year with its number of releases, newest first."""
+    return [{"year": year, "label": year_label(year, lang), "url": f"{lang}/timeline/{year}/",
+             "count": sum(1 for e in entries if e["kind"] == "release")}
+            for year, entries in years]
+
+
+def paginate(entries: list[dict], url: str, settings: dict, per_page: int | None) -> list:
+    """Pelican ``Page`` objects for a year's entries listed at ``url`` (page 1 at ``url``)."""
+    paginator = Paginator(url + "index.html", url, entries, settings, per_page)
+    return [paginator.page(number) for number in paginator.page_range]
+
+
 class TimelineGenerator(Generator):
-    """Writes ``/{lang}/timeline/`` for both languages."""
+    """Writes ``/{lang}/timeline/`` and ``/{lang}/timeline/{year}/…`` for both languages."""
 
     def generate_context(self):
         """Nothing to read: the index is built when the articles are finalised."""
+
+    def _write(self, writer, url, save_as, lang, alternates, **extra):
+        writer.write_file(
+            save_as, self.get_template("timeline"), self.context, relative_urls=False, url=url,
+            page_lang=lang, page_url=url, alternates=alternates, **extra,
+        )
 
     def generate_output(self, writer):
         index = self.context.get("BRIEFING")
         if index is None:
             return
-        alternates = {lang: f"{lang}/timeline/" for lang in LANGS}
+        size = self.settings.get("TIMELINE_PAGE_SIZE", TIMELINE_PAGE_SIZE)
+        per_page = int(size) if size else None
         for lang in LANGS:
-            url = f"{lang}/timeline/"
-            writer.write_file(
-                url + "index.html", self.get_template("timeline"), self.context,
-                relative_urls=False, url=url, page_lang=lang, page_url=url,
-                alternates=alternates, years=by_year(timeline_entries(index, lang)),
-            )
+            years = by_year(timeline_entries(index, lang))
+            nav = year_nav(years, lang)
+            home = f"{lang}/timeline/"
+            home_alternates = {code: f"{code}/timeline/" for code in LANGS}
+            if not years:
+                self._write(writer, home, home + "index.html", lang, home_alternates,
+                            years=nav, groups=[], pager=None, pager_urls=[])
+            for at, (year, entries) in enumerate(years):
+                pages = paginate(entries, f"{lang}/timeline/{year}/", self.settings, per_page)
+                urls = [page.url for page in pages]
+                jumps = month_jumps(entries, per_page, lang) if len(pages) > 1 else []
+                for page in pages:
+                    extra = {
+                        "year": year, "year_label": year_label(year, lang), "years": nav,
+                        "groups": by_month(page.object_list, lang), "pager": page,
+                        "pager_urls": urls, "month_jumps": jumps if page.number == 1 else [],
+                    }
+                    alternates = {code: page.url.replace(f"{lang}/", f"{code}/", 1)
+                                  for code in LANGS}
+                    self._write(writer, page.url, page.save_as, lang, alternates, **extra)
+                    if at == 0 and page.number == 1:  # the timeline's home: the newest year
+                        self._write(writer, home, home + "index.html", lang, home_alternates,
+                                    home=True, **extra)
 
 
 def get_generators(pelican):

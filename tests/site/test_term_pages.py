@@ -85,14 +85,21 @@ def test_person_and_organisation_pages(tiny_site):
     assert text(find_all(org, "h1")[0]) == "กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม"
 
 
-def test_timeline_merges_sessions_and_releases_by_year(tiny_site):
-    tree = page(tiny_site, "th/timeline/")
-    years = [text(h) for h in tree.iter("h2")]
-    assert years == ["2568", "2567", "2566"]  # Buddhist Era years, newest first
-    en = page(tiny_site, "en/timeline/")
+def test_timeline_is_split_by_year_newest_first(tiny_site):
+    tree = page(tiny_site, "th/timeline/")  # the newest year, and every year with its releases
+    nav = find_all(tree, "nav", "year-nav")[0]
+    assert [text(a) for a in nav.iter("a")] == ["2568 1", "2567 2", "2566 1"]  # Buddhist Era
+    assert links(nav) == [f"/th/timeline/{year}/" for year in (2025, 2024, 2023)]
+    assert [text(h) for h in tree.iter("h2")] == ["เมษายน 2568"]  # grouped by month
+    assert find_all(tree, "nav", "pagination") == []  # one page a year: no page navigation
+    en = page(tiny_site, "en/timeline/2024/")
+    assert text(find_all(en, "h1")[0]) == "Timeline: 2024"
+    assert [text(h) for h in en.iter("h2")] == ["March 2024"]
     items = [text(li) for li in find_all(en, "li", "timeline-session")]
     assert any("WG-AS · Session 1" in item and "19 March 2024" in item for item in items)
-    assert len(find_all(en, "li", "timeline-release")) == 4
+    releases = [len(find_all(page(tiny_site, f"en/timeline/{year}/"), "li", "timeline-release"))
+                for year in (2025, 2024, 2023)]
+    assert releases == [1, 2, 1]
 
 
 BARE = "2025-06-10-95000"  # names WG-AS without a session: tagged with the bare series id

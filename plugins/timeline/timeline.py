@@ -69,15 +69,14 @@ def by_month(entries: list[dict], lang: str) -> list[dict]:
 
 def month_jumps(entries: list[dict], per_page: int | None, lang: str) -> list[dict]:
     """``[{label, count, page, anchor}]``: each month of a year's entries (newest first), its
-    number of entries and the page where it starts."""
+    number of releases and the page where it starts."""
     jumps: list[dict] = []
     for at, entry in enumerate(entries):
         anchor = month_id(entry["date"])
-        if jumps and jumps[-1]["anchor"] == anchor:
-            jumps[-1]["count"] += 1
-            continue
-        jumps.append({"anchor": anchor, "label": month_label(entry["date"], lang), "count": 1,
-                      "page": at // per_page + 1 if per_page else 1})
+        if not jumps or jumps[-1]["anchor"] != anchor:
+            jumps.append({"anchor": anchor, "label": month_label(entry["date"], lang), "count": 0,
+                          "page": at // per_page + 1 if per_page else 1})
+        jumps[-1]["count"] += entry["kind"] == "release"
     return jumps
 
 

@@ -105,16 +105,24 @@ def _largest_rows(build: dict) -> list:
 
 
 def _search_rows(probes: list) -> list:
+    """Bytes on the wire (gzip for text, as GitHub Pages sends it); uncompressed in brackets
+    when the probe recorded both. Goal: first results ≤ 300 ms, page + query ≤ 200 KB."""
     rows = []
     for probe in probes:
         total = probe["query_bytes"] + probe["page_load_bytes"]
+        raw = ""
+        if "page_load_bytes_raw" in probe:
+            raw_total = probe["page_load_bytes_raw"] + probe["query_bytes_raw"]
+            raw = f" ({raw_total / KB:.0f} KB uncompressed)"
+        ready = f"ready {probe['ready_ms']:.0f} ms after navigation; " if "ready_ms" in probe \
+            else ""
         rows.append((f"Search '{probe['query']}' ({probe['lang']})",
                      f"{probe['first_results_ms']:.0f} ms to first results; "
                      f"{probe['query_bytes'] / KB:.0f} KB for the query",
-                     f"page + Pagefind load {probe['page_load_bytes'] / KB:.0f} KB; "
+                     f"{ready}page + Pagefind load {probe['page_load_bytes'] / KB:.0f} KB; "
                      f"{probe['status']}; runs {probe.get('runs_ms')} ms",
-                     f"{total / KB:.0f} KB in all", "≤ 300 ms, ≤ 200 KB",
-                     _ok(probe["first_results_ms"] <= 300 and probe["query_bytes"] <= 200 * KB)))
+                     f"{total / KB:.0f} KB in all{raw}", "≤ 300 ms, ≤ 200 KB",
+                     _ok(probe["first_results_ms"] <= 300 and total <= 200 * KB)))
     return rows
 
 
@@ -225,8 +233,10 @@ def markdown(results: dict) -> str:
     out += ["Times are wall-clock seconds of whole commands (start-up included); memory is the "
             "peak summed proportional set size of the command's process tree. Page weight counts "
             "the HTML and the CSS/JS/images it loads, search assets excluded; search bytes are "
-            "what the local server sent (uncompressed). The machine is shared: cpu seconds (user +"
-            " system of the command and its children) are steadier than wall-clock seconds.", ""]
+            "what the local server sent, text gzip-encoded as GitHub Pages sends it (Pagefind's "
+            "own files are gzip already and go as they are). The machine is shared: cpu seconds "
+            "(user + system of the command and its children) are steadier than wall-clock "
+            "seconds.", ""]
     return "\n".join(out)
 
 

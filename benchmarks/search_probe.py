@@ -3,16 +3,24 @@
 The built site is served over HTTP from a thread; Debian's ``/usr/bin/chromium`` is driven by
 Playwright. For each query, a fresh browser context (empty cache) opens ``/{lang}/search/`` and
 waits until the search UI is ready (``[data-search-app][data-state=idle]``: Pagefind's entry,
-WebAssembly and filter index are loaded). Then the query is typed and submitted *inside the
-page*, which records ``performance.now()`` at submit and when the first result element appears
-in ``[data-search-results]``. Bytes are counted by the HTTP server (every body it sends,
-including the Web Worker's fetches), split into the page load and the query itself.
+WebAssembly and filter index are loaded; ``ready_ms`` is that moment, from navigation start).
+Then the query is typed and submitted *inside the page*, which records ``performance.now()`` at
+submit and when the first result element appears in ``[data-search-results]``. Bytes are counted
+by the HTTP server (every body it sends, including any Web Worker's fetches), split into the page
+load and the query itself.
+
+The server compresses like GitHub Pages, the site's host: text types (HTML, CSS, JavaScript,
+JSON, SVG, XML) go out with ``Content-Encoding: gzip`` when the browser accepts it; other types
+(Pagefind's ``.pagefind``/``.pf_*`` files, already gzip inside, served as octet-stream) go out
+as they are. Each body is logged with its bytes on the wire and its uncompressed size.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import re
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +29,9 @@ from briefing.browser import launch
 
 TIMEOUT_MS = 60_000
 READY = "[data-search-app][data-state=idle], [data-search-app][data-state=done]"
+# what GitHub Pages serves gzip-encoded (by Content-Type); everything else is sent as stored
+COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|xml|.*\+xml)|image/svg\+xml)")
+GZIP_LEVEL = 6
 
 SUBMIT_JS = """(q) => {
   const app = document.querySelector('[data-search-app]');
@@ -39,20 +50,42 @@ SUBMIT_JS = """(q) => {
 
 
 class _Counting(http.server.SimpleHTTPRequestHandler):
-    """Quiet static handler that logs (path, bytes sent) for every response body."""
+    """Quiet static handler that gzips text like GitHub Pages and logs
+    (path, bytes on the wire, uncompressed bytes) for every response body."""
 
     def log_message(self, *args):
         pass
 
+    def do_GET(self):
+        target = Path(self.translate_path(self.path))
+        if target.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().do_GET()  # the redirect to the folder's URL
+            target = target / "index.html"
+        kind = self.guess_type(str(target))
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and COMPRESSIBLE.match(kind) and target.is_file()):
+            return super().do_GET()
+        raw = target.read_bytes()
+        body = gzip.compress(raw, GZIP_LEVEL)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        self.server.sent.append((self.path, len(body), len(raw)))
+
     def copyfile(self, source, outputfile):
         data = source.read()
         outputfile.write(data)
-        self.server.sent.append((self.path, len(data)))
+        self.server.sent.append((self.path, len(data), len(data)))
 
 
 @contextmanager
 def serve(folder: Path):
-    """Serve ``folder`` on a free localhost port; yields (base URL, list of (path, bytes))."""
+    """Serve ``folder`` on a free localhost port; yields (base URL, list of
+    (path, bytes on the wire, uncompressed bytes))."""
     handler = functools.partial(_Counting, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.sent = []
@@ -73,6 +106,7 @@ def probe(base_url: str, sent: list, lang: str, query: str, browser) -> dict:
         start = len(sent)
         page.goto(f"{base_url}/{lang}/search/", wait_until="load", timeout=TIMEOUT_MS)
         page.wait_for_selector(READY, state="attached", timeout=TIMEOUT_MS)
+        ready_ms = page.evaluate("performance.now()")  # since navigation start (polled: ± a frame)
         page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
         before = len(sent)
         page.evaluate(SUBMIT_JS, query)
@@ -86,10 +120,14 @@ def probe(base_url: str, sent: list, lang: str, query: str, browser) -> dict:
         loaded, asked = sent[start:before], sent[before:]
         return {
             "lang": lang, "query": query, "first_results_ms": round(first_ms, 1),
-            "query_bytes": sum(n for _, n in asked), "query_files": len(asked),
-            "page_load_bytes": sum(n for _, n in loaded), "page_load_files": len(loaded),
+            "ready_ms": round(ready_ms, 1),
+            "query_bytes": sum(f[1] for f in asked), "query_files": len(asked),
+            "query_bytes_raw": sum(f[2] for f in asked),
+            "page_load_bytes": sum(f[1] for f in loaded), "page_load_files": len(loaded),
+            "page_load_bytes_raw": sum(f[2] for f in loaded),
             "results_shown": shown, "status": status,
-            "largest_files": sorted(loaded + asked, key=lambda f: -f[1])[:6],
+            "largest_files": sorted(loaded + asked, key=lambda f: -f[1])[:8],
+            "files": {"page_load": loaded, "query": asked},
         }
     finally:
         context.close()

@@ -33,8 +33,8 @@ LATIN_LETTER = re.compile(r"[A-Za-z]")
 THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")
 HYPHENATED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9-])")
 ENTRY = "pagefind-entry.json"
-# what pagefind.js loads (the rest of a Pagefind bundle is its own UI kits, unused here)
-BUNDLE_FILES = re.compile(r"^(pagefind\.js|pagefind-worker\.js|wasm\..+\.pagefind|"
+# what pagefind.js loads (search.js runs it without its Web Worker; the UI kits are unused)
+BUNDLE_FILES = re.compile(r"^(pagefind\.js|wasm\..+\.pagefind|"
                           r"pagefind\..+\.pf_meta|(index|fragment|filter)/.+)$")
 
 
@@ -116,7 +116,7 @@ def write_shadow_pages(records: Iterable[SearchRecord], root: Path,
 def merge_bundles(parts: Sequence[Path], bundle: Path) -> None:
     """Merge one-language Pagefind bundles into ``bundle``: their files (content-hashed names,
     so they never clash; the shared JS and WebAssembly are identical) and the languages of their
-    ``pagefind-entry.json``. Pagefind's UI kits are left out."""
+    ``pagefind-entry.json``. Only what the browser loads is kept (:data:`BUNDLE_FILES`)."""
     entry: dict = {}
     for part in parts:
         part_entry = json.loads((part / ENTRY).read_text(encoding="utf-8"))
@@ -130,6 +130,22 @@ def merge_bundles(parts: Sequence[Path], bundle: Path) -> None:
                 (bundle / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, bundle / name)
     (bundle / ENTRY).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+
+
+def preload_urls(bundle: Path, lang: str) -> list[str]:
+    """Bundle files (site-relative URLs) that ``pagefind.js`` fetches on a ``lang`` page before
+    the first search — its WebAssembly, the language's ``pf_meta`` and every filter chunk (the
+    facets load them all) — for ``<link rel=preload>``; ``[]`` without an index for ``lang``."""
+    entry = Path(bundle) / ENTRY
+    if not entry.is_file():
+        return []
+    info = json.loads(entry.read_text(encoding="utf-8"))["languages"].get(lang)
+    if not info:
+        return []
+    files = [f"wasm.{info['wasm'] or 'unknown'}.pagefind", f"pagefind.{info['hash']}.pf_meta"]
+    files += sorted(p.relative_to(bundle).as_posix()
+                    for p in (Path(bundle) / "filter").glob(f"{lang}_*.pf_filter"))
+    return [f"{Path(bundle).name}/{name}" for name in files if (Path(bundle) / name).is_file()]
 
 
 def run_coroutine(coro):

@@ -1,8 +1,10 @@
 """Pelican side of search: the ``/{lang}/search/`` pages and the index of every release.
 
-``SearchGenerator.generate_output`` writes both search pages (template ``search.html``) and then
-builds the index from the release objects (their rendered HTML as text, front-matter tags and the
-taxonomy names/aliases they match) with :func:`.index.build_index` into ``output/pagefind/``.
+``SearchGenerator.generate_output`` builds the index from the release objects (their rendered HTML
+as text, front-matter tags and the taxonomy names/aliases they match) with
+:func:`.index.build_index` into ``output/pagefind/``, then writes both search pages (template
+``search.html``), which preload the bundle files Pagefind fetches first
+(:func:`.index.preload_urls`).
 Settings: ``SEARCH_INDEX`` (default True; False skips the index, e.g. for quick previews).
 A rebuild keeps the bundle when :func:`index_fingerprint` (releases, taxonomy, plugin code) is
 unchanged, so an unchanged site or an edited note does not re-index.
@@ -19,7 +21,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .index import FILTER_KINDS, SearchRecord, build_index, text_language
+from .index import FILTER_KINDS, SearchRecord, build_index, preload_urls, text_language
 from .terms import AliasMatcher, facet_labels, term_names
 from .textcode import FREQUENT_WORDS
 
@@ -140,25 +142,28 @@ def search_config(lang: str, siteurl: str, taxonomy) -> dict:
 
 
 class SearchGenerator(Generator):
-    """Writes ``/{lang}/search/`` for both languages, then the Pagefind index."""
+    """Builds the Pagefind index, then writes ``/{lang}/search/`` for both languages."""
 
     def generate_context(self):
         """Nothing to read; releases come from the shared ``BRIEFING`` index."""
 
     def generate_output(self, writer):
         taxonomy = self.settings.get("BRIEFING_TAXONOMY") or self.context.get("BRIEFING_TAXONOMY")
+        index = self.context.get("BRIEFING")
+        if index is not None and self.settings.get("SEARCH_INDEX", True):
+            self._build_index(index, taxonomy)
+        bundle = Path(self.output_path) / "pagefind"
         alternates = {lang: f"{lang}/search/" for lang in LANGS}
         for lang in LANGS:
             writer.write_file(
                 f"{lang}/search/index.html", self.get_template("search"), self.context,
                 relative_urls=False, url=f"{lang}/search/", page_lang=lang,
                 page_url=f"{lang}/search/", alternates=alternates,
-                search_strings=STRINGS[lang],
+                search_strings=STRINGS[lang], search_preload=preload_urls(bundle, lang),
                 search_config=search_config(lang, self.settings.get("SITEURL", ""), taxonomy),
             )
-        index = self.context.get("BRIEFING")
-        if index is None or not self.settings.get("SEARCH_INDEX", True):
-            return
+
+    def _build_index(self, index, taxonomy):
         stamp = Path(self.output_path) / "pagefind" / FINGERPRINT_FILE
         fingerprint = index_fingerprint(index.groups, self.settings)
         if stamp.is_file() and stamp.read_text(encoding="utf-8") == fingerprint:

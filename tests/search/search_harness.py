@@ -41,6 +41,7 @@ def serve(folder: Path):
 def search_page(out: Path, lang: str, taxonomy) -> None:
     """Write ``out/{lang}/search/index.html`` and the theme's search assets."""
     import plugins.search.search as plugin
+    from plugins.search.index import preload_urls
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "theme" / "templates"),
                              extensions=["jinja2.ext.i18n"], autoescape=True)
@@ -48,6 +49,7 @@ def search_page(out: Path, lang: str, taxonomy) -> None:
     html = env.get_template("search.html").render(
         SITEURL="", THEME_STATIC_DIR="theme", DEFAULT_LANG="th", page_lang=lang,
         page_url=f"{lang}/search/", alternates={}, search_strings=plugin.STRINGS[lang],
+        search_preload=preload_urls(out / "pagefind", lang),
         search_config=plugin.search_config(lang, "", taxonomy))
     page = out / lang / "search" / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)

@@ -48,7 +48,8 @@ def test_build_index_writes_one_index_per_language(tmp_path):
     # each language came from a Pagefind run of its own; both pf_meta files are in the merged bundle
     metas = sorted(p.name for p in (tmp_path / "pagefind").glob("*.pf_meta"))
     assert metas == sorted(f"pagefind.{v['hash']}.pf_meta" for v in entry["languages"].values())
-    assert not (tmp_path / "pagefind" / "pagefind-ui.js").exists()  # Pagefind's UI kit: unused
+    for unused in ("pagefind-ui.js", "pagefind-worker.js"):  # UI kit; search.js sets noWorker
+        assert not (tmp_path / "pagefind" / unused).exists()
 
 
 def test_build_index_works_inside_a_running_event_loop(tmp_path):

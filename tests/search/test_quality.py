@@ -29,6 +29,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "ontopic"
 QUERIES = yaml.safe_load((Path(__file__).parent / "queries.yaml").read_text(encoding="utf-8"))
 FIND_ALL = """async (q) => {
   const pagefind = await import("/pagefind/pagefind.js");
+  await pagefind.options({ noWorker: true });  // as search.js (the bundle has no worker script)
   await pagefind.init();
   const search = await pagefind.search(window.BriefingSearch.pagefindQuery(q));
   const data = await Promise.all(search.results.map((r) => r.data()));

@@ -18,6 +18,19 @@ def test_search_pages_and_bundle(demo_site):
     assert counts == {lang: len(pages[lang]) for lang in pages}
 
 
+def test_search_pages_preload_what_pagefind_fetches_first(demo_site):
+    out, _ = demo_site
+    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
+    for lang, info in entry["languages"].items():
+        html = (out / lang / "search" / "index.html").read_text(encoding="utf-8")
+        assert '<link rel="modulepreload" href="/pagefind/pagefind.js">' in html
+        preloaded = re.findall(r'<link rel="preload" href="/([^"]+)" as="fetch" crossorigin>', html)
+        assert f"pagefind/pagefind.{info['hash']}.pf_meta" in preloaded
+        assert f"pagefind/wasm.{info['wasm'] or 'unknown'}.pagefind" in preloaded
+        assert any(url.startswith(f"pagefind/filter/{lang}_") for url in preloaded)
+        assert all((out / url).is_file() for url in preloaded)
+
+
 def test_published_pages_carry_no_segmentation_artefacts(demo_site):
     out, _ = demo_site
     for page in out.glob("*/releases/*/index.html"):

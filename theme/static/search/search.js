@@ -166,10 +166,14 @@
   async function showMore(my, size = PAGE) {
     const terms = needles(current.state.q);
     const batch = current.results.slice(shown, shown + size);
-    const datas = await Promise.all(batch.map((r) => r.data()));
-    if (my !== ticket) return;
-    for (const d of datas) list.append(renderResult(d, terms));
     shown += batch.length;
+    // fragments are fetched in parallel; each result is drawn, in order, as soon as it can be
+    // (the first one does not wait for the slowest of the batch)
+    for (const pending of batch.map((r) => r.data())) {
+      const data = await pending;
+      if (my !== ticket) return;
+      list.append(renderResult(data, terms));
+    }
     more.hidden = shown >= current.results.length;
   }
   function renderFacets(state, counts) {
@@ -235,7 +239,9 @@
   async function start() {
     const mod = await import(cfg.base + "pagefind/pagefind.js");
     pagefind = mod;
-    await pagefind.options({ baseUrl: cfg.base || "/" });
+    // noWorker: search in this thread; a Web Worker costs one more script (pagefind-worker.js,
+    // ~12 KB gzip) and a message round trip per call, for a search that takes a few ms
+    await pagefind.options({ baseUrl: cfg.base || "/", noWorker: true });
     await pagefind.init();
     await pagefind.filters(); // load the filter index before the first search
     const state = readState();

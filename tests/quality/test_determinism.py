@@ -4,6 +4,9 @@ The demo content is converted once, then built twice into two output folders by 
 ``pelican`` processes (the editors' subprocess build helper, same settings, same content). Every
 file must exist in both and have the same bytes; nothing is ignored, because nothing in the site
 needs to change between two builds of the same content (no build timestamps are written).
+Two exceptions: an entry-less Atom feed's build time, and Pagefind's filter and ``pf_meta`` file
+names (hashes of value lists Pagefind writes in hash-map order; filters are compared by their sorted
+bytes) together with the search pages' preload links that name those files.
 """
 
 from __future__ import annotations
@@ -31,6 +34,11 @@ PAGEFIND_UNORDERED = re.compile(
     r"|pagefind-entry\.json)$")
 
 
+# the search pages preload those files, so they name them too
+PAGEFIND_UNORDERED_LINK = re.compile(
+    rb"pagefind/(?:filter/[a-z]+_\w+\.pf_filter|pagefind\.[a-z]+_\w+\.pf_meta)")
+
+
 def unordered_key(match: re.Match, data: bytes) -> str:
     """A name for a Pagefind file that does not depend on value order (see the module doc)."""
     if match["lang"]:
@@ -50,6 +58,8 @@ def tree(folder: Path) -> dict[str, bytes]:
         unordered = PAGEFIND_UNORDERED.search(name)
         if unordered:
             found[unordered_key(unordered, data)] = b""
+        elif name.endswith("search/index.html"):
+            found[name] = PAGEFIND_UNORDERED_LINK.sub(b"pagefind/(unordered)", data)
         else:
             found[name] = without_build_time(name, data)
     return found

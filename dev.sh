@@ -17,6 +17,8 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "==> installing Python packages (first run takes a few minutes)"
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e '.[test]'
+  # Older checkouts pinned Pagefind's "extended" binary, which the Python API would still prefer.
+  .venv/bin/python -m pip uninstall -q -y pagefind-bin-extended >/dev/null 2>&1 || true
   touch "$stamp"
 fi
 

@@ -27,6 +27,9 @@ PAGE_PATHS = []
 STATIC_PATHS = []
 ARTICLE_EXCLUDES = ["sources", "taxonomy", "notes"]
 USE_FOLDER_AS_CATEGORY = False
+# Content is Markdown only: no reStructuredText reader (docutils has no Thai localisation and
+# would warn on every build).
+READERS = {"rst": None}
 # The taxonomy is read from <PATH>/taxonomy (set BRIEFING_TAXONOMY_PATH to use another folder).
 
 THEME = str(ROOT / "theme")

@@ -4,9 +4,10 @@ Checks ``content/taxonomy/*.yaml`` (through :func:`briefing.taxonomy.load_taxono
 loader), ``content/releases/{th,en}/*.md`` and ``content/notes/*.md``: malformed YAML, missing
 required fields, bad dates, unknown tag ids (countries, meeting series, topics, organisations,
 people), bad ``meeting_status`` / ``translation_status`` values, duplicate slugs, Thai/English
-pairs with one side missing or tagged differently, and notes pointing at no release. Each problem
-is printed as ``path:line: message`` (the line of the offending key or list item); the exit status
-is 1 when there is any problem, else a one-line ``OK`` summary is printed and the status is 0.
+pairs with one side missing, tagged or dated differently, and notes pointing at no release. Each
+problem is printed as ``path:line: message`` (the line of the offending key or list item); the exit
+status is 1 when there is any problem, else a one-line ``OK`` summary is printed and the status
+is 0.
 
     python -m briefing.check [--root DIR]      (also: python -m briefing check, invoke check)
 """
@@ -14,11 +15,20 @@ is 1 when there is any problem, else a one-line ``OK`` summary is printed and th
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.notes import LANGS, NOTE_PLACEHOLDER, Note, NoteError, parse_note, read_front_matter
+from briefing.notes import (
+    LANGS,
+    NOTE_PLACEHOLDER,
+    Note,
+    NoteError,
+    as_date,
+    parse_note,
+    read_front_matter,
+)
 from briefing.release_check import TAG_FIELDS, Problem, check_release
 from briefing.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
 
@@ -34,6 +44,8 @@ class Release:
     slug: str
     slug_line: int
     tags: tuple[tuple[str, tuple[str, ...], int], ...] = ()  # (field, sorted ids, line)
+    date: dt.date | None = None
+    date_line: int = 1
 
     @classmethod
     def from_front_matter(cls, fm, path: str, lang: str) -> Release:
@@ -42,7 +54,8 @@ class Release:
             for key in (*TAG_FIELDS, "meetings")
             if isinstance(fm.data.get(key), list)
         )
-        return cls(path, lang, str(fm.data["slug"]), fm.line("slug"), tags)
+        return cls(path, lang, str(fm.data["slug"]), fm.line("slug"), tags,
+                   as_date(fm.data.get("date")), fm.line("date"))
 
 
 def check_taxonomy(folder: Path, shown: str) -> tuple[Taxonomy | None, list[Problem]]:
@@ -82,8 +95,16 @@ def check_pairs(releases: list[Release]) -> list[Problem]:
                 )
             )
         elif lang == "en":
-            out += tags_differ(seen[("th", slug)], rel)
+            out += tags_differ(seen[("th", slug)], rel) + dates_differ(seen[("th", slug)], rel)
     return out
+
+
+def dates_differ(th: Release, en: Release) -> list[Problem]:
+    """The Thai and English files of a release must carry the same publication ``date``."""
+    if th.date is None or en.date is None or th.date == en.date:
+        return []  # a missing or bad date is reported on its own
+    return [Problem(en.path, en.date_line, f"date {en.date.isoformat()} differs from the Thai "
+                    f"page {th.path} (date {th.date.isoformat()}); date both alike")]
 
 
 def tags_differ(th: Release, en: Release) -> list[Problem]:

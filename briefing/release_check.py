@@ -1,6 +1,8 @@
 """Checks of one release file's front matter for ``invoke check`` (see :mod:`briefing.check`).
 
-Required fields, ISO dates, ``lang`` against its folder, slug shape, English-only fields,
+Required fields (``source_url`` must be present, ``null`` when there is no online source), ISO
+dates with a Gregorian year (a Buddhist-Era year such as 2567 is refused with the CE year to use),
+``lang`` against its folder, slug shape, English-only fields,
 ``translation_status`` and ``meeting_status`` values, and tag ids against the taxonomy. Every
 :class:`Problem` carries the line of the offending key or list item.
 """
@@ -10,10 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.notes import FrontMatter, as_date
+from briefing.notes import FrontMatter, as_date, buddhist_era_hint
 from briefing.taxonomy import Taxonomy
 
 RELEASE_REQUIRED = ("title", "date", "lang", "slug")
+#: Keys that must be present though their value may be ``null`` (docs/ARCHITECTURE.md contract).
+RELEASE_REQUIRED_KEYS = ("source_url",)
 DATE_FIELDS = ("date", "event_date", "event_end_date")
 TAG_FIELDS = ("countries", "topics", "organisations", "people")  # meetings are checked apart
 MEETING_STATUSES = ("held", "announced", "mentioned")
@@ -48,9 +52,17 @@ def check_release(
     for key in RELEASE_REQUIRED:
         if data.get(key) in (None, ""):
             out.append(Problem(path, fm.start_line, f"missing required field '{key}'"))
+    for key in RELEASE_REQUIRED_KEYS:
+        if key not in data:
+            out.append(Problem(path, fm.start_line, f"missing required field '{key}' (write "
+                               f"'{key}: null' when there is none)"))
     for key in DATE_FIELDS:
-        if data.get(key) is not None and as_date(data[key]) is None:
+        if data.get(key) is None:
+            continue
+        if as_date(data[key]) is None:
             bad(key, f"bad date in '{key}': {data[key]!r} (use YYYY-MM-DD, a real day)")
+        elif hint := buddhist_era_hint(data[key]):
+            bad(key, f"bad date in '{key}': {hint}")
     start, end = as_date(data.get("event_date")), as_date(data.get("event_end_date"))
     if start and end and end < start:
         bad("event_end_date", "event_end_date is before event_date")

@@ -241,3 +241,35 @@ def test_duplicate_front_matter_key(site):
     edit(site, EN, "topics: [online-scams]", "topics: [online-scams]\ntopics: []")
     first = line_of(site, EN, "topics:")
     assert messages(site) == [f"{EN}:{first + 1}: duplicate key 'topics' (first on line {first})"]
+
+
+def test_buddhist_era_publication_date_is_refused_with_the_gregorian_year(site):
+    edit_both(site, "date: 2024-03-24", "date: 2567-03-24")  # the page would say "มีนาคม 3110"
+    assert messages(site) == [
+        f"{path}:{line_of(site, path, 'date:')}: bad date in 'date': 2567 looks like a "
+        "Buddhist-Era year: use 2024 (dates are Gregorian, YYYY-MM-DD)"
+        for path in (EN, TH)
+    ]
+
+
+def test_buddhist_era_event_date_is_refused(site):
+    edit(site, EN, "source_url: null", "source_url: null\nevent_date: 2567-03-19")
+    assert messages(site) == [
+        f"{EN}:{line_of(site, EN, 'event_date:')}: bad date in 'event_date': 2567 looks like a "
+        "Buddhist-Era year: use 2024 (dates are Gregorian, YYYY-MM-DD)"
+    ]
+
+
+def test_thai_and_english_dates_must_agree(site):
+    edit(site, EN, "date: 2024-03-24", "date: 2024-03-25")
+    assert messages(site) == [
+        f"{EN}:{line_of(site, EN, 'date:')}: date 2024-03-25 differs from the Thai page {TH} "
+        "(date 2024-03-24); date both alike"
+    ]
+
+
+def test_source_url_key_is_required_but_may_be_null(site):
+    edit(site, TH, "source_url: null\n", "")
+    assert messages(site) == [
+        f"{TH}:1: missing required field 'source_url' (write 'source_url: null' when there is none)"
+    ]

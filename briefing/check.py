@@ -26,6 +26,7 @@ from briefing.notes import (
     Note,
     NoteError,
     as_date,
+    note_problems,
     parse_note,
     read_front_matter,
 )
@@ -150,6 +151,10 @@ def check_site(root: Path) -> tuple[list[Problem], str]:
         path = file.relative_to(root).as_posix()
         try:
             text = file.read_text(encoding="utf-8")
+            found = note_problems(read_front_matter(text, path), path)
+            problems += [_problem(exc, path) for exc in found]  # every problem, not the first
+            if found:
+                continue
             notes.append(parse_note(text, path))
         except (NoteError, UnicodeDecodeError) as exc:
             problems.append(_problem(exc, path))

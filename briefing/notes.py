@@ -192,15 +192,9 @@ def buddhist_era_hint(value: object) -> str:
 
 def sanitise_html(html: str) -> str:
     """Keep only harmless markup: no scripts, styles, frames, event handlers or unsafe URLs."""
-    return nh3.clean(
-        html,
-        tags=set(ALLOWED_TAGS),
-        clean_content_tags={"script", "style"},
-        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
-        url_schemes=set(URL_SCHEMES),
-        link_rel=LINK_REL,
-        strip_comments=True,
-    )
+    return nh3.clean(html, tags=set(ALLOWED_TAGS), clean_content_tags={"script", "style"},
+                     attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+                     url_schemes=set(URL_SCHEMES), link_rel=LINK_REL, strip_comments=True)
 
 
 def render_markdown_safe(text: str) -> str:
@@ -209,33 +203,37 @@ def render_markdown_safe(text: str) -> str:
     return sanitise_html(html).strip()
 
 
-def parse_note(text: str, path: str) -> Note:
-    """Read one note file's text; raise :class:`NoteError` (file:line) on any problem."""
-    fm = read_front_matter(text, path)
-    for key in NOTE_REQUIRED:
-        value = fm.data.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            raise NoteError(path, fm.start_line, f"missing required field '{key}'")
-    when = as_date(fm.data["date"])
-    if when is None:
-        raise NoteError(path, fm.line("date"), f"bad date {fm.data['date']!r} (use YYYY-MM-DD)")
-    lang = str(fm.data["lang"]).strip()
-    if lang not in LANGS:
-        raise NoteError(
-            path, fm.line("lang"), f"lang must be one of {', '.join(LANGS)}, not {lang!r}"
-        )
+def note_problems(fm: FrontMatter, path: str) -> list[NoteError]:
+    """Every problem of a note's front matter and body (empty when the note can be used)."""
+    out = [NoteError(path, fm.start_line, f"missing required field '{key}'")
+           for key in NOTE_REQUIRED
+           if fm.data.get(key) is None or not str(fm.data[key]).strip()]
+    if fm.data.get("date") is not None:
+        if as_date(fm.data["date"]) is None:
+            out.append(NoteError(path, fm.line("date"),
+                                 f"bad date {fm.data['date']!r} (use YYYY-MM-DD)"))
+        elif hint := buddhist_era_hint(fm.data["date"]):
+            out.append(NoteError(path, fm.line("date"), f"bad date: {hint}"))
+    lang = str(fm.data.get("lang") or "").strip()
+    if lang and lang not in LANGS:
+        out.append(NoteError(path, fm.line("lang"),
+                             f"lang must be one of {', '.join(LANGS)}, not {lang!r}"))
     if not fm.body.strip():
-        raise NoteError(path, fm.body_line, "the note has no text below the front matter")
-    return Note(
-        release=str(fm.data["release"]).strip(),
-        author=str(fm.data["author"]).strip(),
-        date=when,
-        lang=lang,
-        html=render_markdown_safe(fm.body),
-        source_path=path,
-        title=str(fm.data.get("title") or "").strip(),
-        lines=fm.lines,
-    )
+        out.append(NoteError(path, fm.body_line, "the note has no text below the front matter"))
+    return out
+
+
+def parse_note(text: str, path: str) -> Note:
+    """Read one note file's text; raise the first of its :class:`NoteError` (file:line)."""
+    fm = read_front_matter(text, path)
+    problems = note_problems(fm, path)
+    if problems:
+        raise problems[0]
+    text_of = {key: str(fm.data.get(key) or "").strip() for key in (*NOTE_REQUIRED, "title")}
+    return Note(release=text_of["release"], author=text_of["author"],
+                date=as_date(fm.data["date"]), lang=text_of["lang"],
+                html=render_markdown_safe(fm.body), source_path=path, title=text_of["title"],
+                lines=fm.lines)
 
 
 def load_notes(notes_dir: Path, relative_to: Path | None = None) -> list[Note]:

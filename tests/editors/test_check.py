@@ -273,3 +273,25 @@ def test_source_url_key_is_required_but_may_be_null(site):
     assert messages(site) == [
         f"{TH}:1: missing required field 'source_url' (write 'source_url: null' when there is none)"
     ]
+
+
+def test_note_with_several_problems_reports_every_one(site):
+    note = write_note(site, "n.md", SLUG, author="''")
+    edit(site, "content/notes/n.md", "lang: en\n", "")
+    edit(site, "content/notes/n.md", "date: 2026-11-20", "date: 2569-11-20")
+    shown = f"content/notes/{note.name}"
+    assert messages(site) == [
+        f"{shown}:1: missing required field 'author'",
+        f"{shown}:1: missing required field 'lang'",
+        f"{shown}:{line_of(site, shown, 'date:')}: bad date: 2569 looks like a Buddhist-Era "
+        "year: use 2026 (dates are Gregorian, YYYY-MM-DD)",
+    ]
+
+
+def test_note_with_bad_lang_and_no_body_reports_both(site):
+    note = write_note(site, "n.md", SLUG, lang="fr", body="")
+    shown = f"content/notes/{note.name}"
+    assert messages(site) == [
+        f"{shown}:{line_of(site, shown, 'lang:')}: lang must be one of th, en, not 'fr'",
+        f"{shown}:7: the note has no text below the front matter",
+    ]

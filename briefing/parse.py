@@ -108,6 +108,9 @@ def _blocks(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[s
         point = POINT_RE.match(line)
         if point and (not point["conj"] or in_list):
             item = f"({point['n']}) {point['text'].strip()}"
+            if point["conj"]:  # "และ (4) …": the conjunction ends the previous point (kept)
+                points[-1] = f"{points[-1]} {point['conj']}"
+                blocks[-1] = (blocks[-1][0], f"{blocks[-1][1]} {point['conj']}")
             points.append(item)
             if in_list:
                 blocks[-1] = (blocks[-1][0], blocks[-1][1] + "\n" + item)

@@ -28,11 +28,11 @@ def test_thaigov_shape():
     assert (r.date_line, r.date_line_no) == ("วันพุธที่ 23 เมษายน 2568", 4)
     assert r.paragraphs == (
         "ย่อหน้าแรกของข่าวที่ยาวพอสมควร",
-        "(1) ข้อแรก\n(2) ข้อสอง\n(3) ข้อสาม",
+        "(1) ข้อแรก\n(2) ข้อสอง และ\n(3) ข้อสาม",  # "และ (3)": the conjunction is kept
         "ย่อหน้าสุดท้าย",
     )
     assert r.paragraph_lines == (7, 8, 11)
-    assert r.points == ("(1) ข้อแรก", "(2) ข้อสอง", "(3) ข้อสาม")
+    assert r.points == ("(1) ข้อแรก", "(2) ข้อสอง และ", "(3) ข้อสาม")
     assert r.hashtags == ("ข่าว", "ประชุม", "อาเซียน")
     assert r.source_url == "https://www.thaigov.go.th/news/contents/details/95636"
     assert r.shape == "thaigov" and r.body_lang == "th"

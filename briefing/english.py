@@ -124,7 +124,8 @@ def facts(release: Release, taxonomy) -> list[str]:
     rows: list[tuple[str, list[str] | str]] = []
     if release.date:
         rows.append(("Published", en_date(release.date)))
-    if release.event_date and release.event_date != release.date:
+    ranged = release.event_end_date and release.event_end_date != release.event_date
+    if release.event_date and (ranged or release.event_date != release.date):
         rows.append(("Event date", en_date_range(release.event_date, release.event_end_date)))
     rows.append(("Meetings", _meetings(release, taxonomy)))
     rows.append(("Places", list(release.places)))

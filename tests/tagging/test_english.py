@@ -43,6 +43,7 @@ def test_no_thai_outside_the_glossary_table(english):
 def test_facts_use_babel_dates_status_and_figures(english):
     body = english["003"].body
     assert "- **Published:** 17 December 2025" in body
+    assert "- **Event date:** 17–18 December 2025" in body  # a range starting on publication day
     assert "(17–18 December 2025; Bangkok, Thailand) — held" in body
     assert "338 participants from 58 countries" in body and "US$300 million" in body
     assert "Sihasak Phuangketkeow (Minister of Foreign Affairs)" in body

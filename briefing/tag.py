@@ -21,6 +21,9 @@ from briefing.model import Release
 from briefing.romanise import find_names
 from briefing.terms import name
 
+#: A topic alias is not a translation ("ยึดทรัพย์สิน" is not "Money laundering and asset seizure"):
+#: the glossary shows what the Thai term was tagged as, labelled as such.
+TOPIC_GLOSS = "topic: {}"
 #: How many recently scanned texts ``Matcher.find`` remembers (one release's title and body).
 RECENT_TEXTS = 4
 
@@ -93,6 +96,8 @@ def _glossary(hits: list[Hit], taxonomy) -> tuple[tuple[str, str], ...]:
         short = term.short.get("en")
         if short and short not in english:
             english = f"{english} ({short})"
+        if h.kind == "topics":
+            english = TOPIC_GLOSS.format(english)
         pairs.setdefault((h.kind, h.id), (" ".join(h.text.split()), english))
     return tuple(pairs.values())
 

@@ -76,3 +76,12 @@ def test_tag_fields_are_sorted_and_glossary_ordered(seeds):
         assert not r.warnings
     first = seeds["000"].glossary[0]
     assert first == ("ดีอี", "Ministry of Digital Economy and Society (MDES)")
+
+
+def test_glossary_labels_topics_as_topics(seeds):
+    """A topic alias is not a translation: its row says which topic it tagged; names stay."""
+    rows = dict(seeds["003"].glossary)
+    assert rows["ยึดทรัพย์สิน"] == "topic: Money laundering and asset seizure"
+    assert rows["กัมพูชา"] == "Cambodia" and rows["นายสีหศักดิ์ พวงเกตุแก้ว"] == "Sihasak Phuangketkeow"
+    assert dict(seeds["002"].glossary)["หารือทวิภาคี"] == "topic: Bilateral cooperation and MOUs"
+    assert rows["แถลงการณ์ร่วม"] == "joint statement"  # glossary.yaml terms are translations

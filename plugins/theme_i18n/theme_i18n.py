@@ -55,15 +55,23 @@ def context_lang(ctx) -> str:
 
 
 def make_gettext(catalogs):
+    """``gettext``/``ngettext`` callables for Jinja that pick the catalogue from the page's
+    language. Looked-up messages are remembered per generator (templates ask for the same few
+    dozen strings on every one of thousands of pages)."""
+    null = gettext.NullTranslations()
+    seen: dict[tuple[str, str], str] = {}
+
     @pass_context
     def _gettext(ctx, message):
-        return catalogs.get(context_lang(ctx), gettext.NullTranslations()).gettext(message)
+        key = (context_lang(ctx), message)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = catalogs.get(key[0], null).gettext(message)
+        return found
 
     @pass_context
     def _ngettext(ctx, singular, plural, n):
-        return catalogs.get(context_lang(ctx), gettext.NullTranslations()).ngettext(
-            singular, plural, n
-        )
+        return catalogs.get(context_lang(ctx), null).ngettext(singular, plural, n)
 
     return _gettext, _ngettext
 
@@ -83,6 +91,10 @@ def format_long_date(value, lang: str) -> str:
     day = _as_date(value)
     if day is None:
         return ""
+    return _long_date(day, lang)
+
+
+def _long_date(day: date, lang: str) -> str:
     if lang == "th":
         return f"{format_date(day, 'd MMMM', locale='th')} {day.year + BUDDHIST_ERA_OFFSET}"
     return format_date(day, "d MMMM y", locale=lang)
@@ -111,5 +123,25 @@ def install(generator) -> None:
     catalogs = load_catalogs(generator.theme)
     env.install_gettext_callables(*make_gettext(catalogs), newstyle=True)
     env.filters.update(
-        fdate=format_long_date, fdaterange=format_date_range, isodate=iso_date, number=format_number
+        fdate=memoised_dates(), fdaterange=format_date_range, isodate=iso_date,
+        number=format_number,
     )
+
+
+def memoised_dates():
+    """An ``fdate`` filter that formats each (day, language) once per generator: a site of
+    thousands of releases shows the same few thousand dates on many pages, and Babel's
+    formatting is the costly part."""
+    seen: dict[tuple[date, str], str] = {}
+
+    def fdate(value, lang: str) -> str:
+        day = _as_date(value)
+        if day is None:
+            return ""
+        key = (day, lang)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = _long_date(day, lang)
+        return found
+
+    return fdate

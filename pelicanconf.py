@@ -36,8 +36,10 @@ THEME = str(ROOT / "theme")
 # Autoescape: titles, summaries and taxonomy text are plain text and may hold "<" (a release
 # titled "<script>…" must show as text). HTML that is meant as HTML is marked |safe in the theme
 # (the rendered article body, sanitised editor notes).
+# auto_reload off: templates do not change during a build, and Jinja would otherwise stat every
+# template file again on each {% include %} of each of thousands of pages.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
-                     "autoescape": True}
+                     "autoescape": True, "auto_reload": False}
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "front_matter",

@@ -11,10 +11,10 @@ A note is a Markdown file with YAML front matter::
     ---
     Markdown body.
 
-Editor text is untrusted input: the body goes through Markdown and then the ``nh3`` sanitiser, so
-no ``<script>``, ``<style>``, ``<iframe>``, event-handler attribute or ``javascript:`` URL survives;
-links get ``rel="nofollow ugc"``. The front-matter reader here keeps the line of every key so
-``briefing.check`` and the Pelican plugin can report ``path:line: message``.
+Editor text is untrusted input: the body goes through Markdown and then the ``nh3`` sanitiser
+(:mod:`briefing.safe_markdown`). :func:`note_problems` lists every problem of a note. The
+front-matter reader keeps the line of every key so ``briefing.check`` and the Pelican plugin
+report ``path:line: message``.
 """
 
 from __future__ import annotations
@@ -25,29 +25,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import markdown
-import nh3
 import yaml
+
+from briefing.safe_markdown import render_markdown_safe, sanitise_html  # noqa: F401
 
 LANGS = ("th", "en")
 NOTE_REQUIRED = ("release", "author", "date", "lang")
 FENCE = re.compile(r"^(---|\.\.\.)\s*$")
-MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
-# What a note may contain once rendered: text structure, links, images, tables, code.
-ALLOWED_TAGS = frozenset(
-    "a abbr b blockquote br code del dd dl dt em h3 h4 h5 h6 hr i img li ol p pre q s small "
-    "strong sub sup table tbody td tfoot th thead tr ul".split()
-)
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "hreflang"},
-    "img": {"src", "alt", "title", "width", "height"},
-    "abbr": {"title"},
-    "td": {"align"},
-    "th": {"align"},
-    "*": {"lang"},
-}
-URL_SCHEMES = frozenset({"http", "https", "mailto"})
-LINK_REL = "nofollow ugc"
 
 
 class TextDateLoader(yaml.SafeLoader):
@@ -105,6 +89,18 @@ class Note:
         return "note-" + re.sub(r"[^a-z0-9-]+", "-", Path(self.source_path).stem.lower())
 
 
+def yaml_error_mark(exc: yaml.YAMLError) -> tuple[yaml.Mark | None, str]:
+    """Where to point an editor, and what to say: a scalar the scanner could not finish (an
+    unclosed quote) is reported where it starts (``context_mark``), not at the end of the text
+    where PyYAML gave up (``problem_mark``); anything else where the problem was found."""
+    context, problem = getattr(exc, "context", None) or "", getattr(exc, "problem", None)
+    context_mark = getattr(exc, "context_mark", None)
+    if "quoted scalar" in context and context_mark is not None:
+        return context_mark, f"the quoted text that starts on this line is not closed ({problem})"
+    mark = getattr(exc, "problem_mark", None) or context_mark
+    return mark, problem or str(exc).splitlines()[0]
+
+
 def read_front_matter(text: str, path: str) -> FrontMatter:
     """Split ``---`` YAML front matter from the body; raise :class:`NoteError` with file:line."""
     lines = text.removeprefix("\ufeff").splitlines(keepends=True)  # editors' tools add BOMs
@@ -125,9 +121,8 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        mark, problem = yaml_error_mark(exc)
         line = mark.line + offset + 1 if mark is not None else first + 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise NoteError(path, line, f"malformed YAML front matter: {problem}") from None
     finally:
         loader.dispose()
@@ -190,19 +185,6 @@ def buddhist_era_hint(value: object) -> str:
             f"(dates are Gregorian, YYYY-MM-DD)")
 
 
-def sanitise_html(html: str) -> str:
-    """Keep only harmless markup: no scripts, styles, frames, event handlers or unsafe URLs."""
-    return nh3.clean(html, tags=set(ALLOWED_TAGS), clean_content_tags={"script", "style"},
-                     attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
-                     url_schemes=set(URL_SCHEMES), link_rel=LINK_REL, strip_comments=True)
-
-
-def render_markdown_safe(text: str) -> str:
-    """Markdown → HTML → sanitised HTML (the only way a note body reaches the site)."""
-    html = markdown.markdown(text, extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
-    return sanitise_html(html).strip()
-
-
 def note_problems(fm: FrontMatter, path: str) -> list[NoteError]:
     """Every problem of a note's front matter and body (empty when the note can be used)."""
     out = [NoteError(path, fm.start_line, f"missing required field '{key}'")
@@ -255,16 +237,28 @@ def group_by_release(notes: list[Note]) -> dict[str, list[Note]]:
 
 def orphan_notes(notes: list[Note], release_slugs: set[str]) -> list[NoteError]:
     """One error per note whose ``release`` names no known release slug."""
-    return [
-        NoteError(
-            n.source_path, n.lines.get("release", 1), f"note points at no release: '{n.release}'"
-        )
-        for n in notes
-        if n.release not in release_slugs
-    ]
+    return [NoteError(n.source_path, n.lines.get("release", 1),
+                      f"note points at no release: '{n.release}'")
+            for n in notes if n.release not in release_slugs]
 
 
 NOTE_PLACEHOLDER = "Write your note here in Markdown"
+NOTE_PLACEHOLDER_END = "context, a correction or a link to a source."
+AUTHOR_PLACEHOLDER = "Your name"
+
+
+def note_file_name(day: str, slug: str, n: int | str) -> str:
+    """The notes naming rule: ``{date}-{slug}-{n}.md``."""
+    return f"{day}-{slug}-{n}.md"
+
+
+def note_file_text(slug: str, lang: str, author: str, day: dt.date | str,
+                   help_text: str = "") -> str:
+    """A new note's text: front matter (``help_text`` as YAML comments first), the placeholder."""
+    front = {"release": slug, "author": author or AUTHOR_PLACEHOLDER, "date": day, "lang": lang}
+    comments = "".join(f"# {line}\n" for line in help_text.splitlines())
+    text = yaml.safe_dump(front, sort_keys=False, allow_unicode=True)
+    return f"---\n{comments}{text}---\n{NOTE_PLACEHOLDER}: {NOTE_PLACEHOLDER_END}\n"
 
 
 def release_slugs(releases_dir: Path) -> set[str]:
@@ -294,12 +288,9 @@ def scaffold_note(content: Path, slug: str, lang: str, author: str, today: dt.da
     folder = Path(content) / "notes"
     folder.mkdir(parents=True, exist_ok=True)
     n = 1
-    while (folder / f"{today.isoformat()}-{slug}-{n}.md").exists():
+    while (folder / note_file_name(today.isoformat(), slug, n)).exists():
         n += 1
-    path = folder / f"{today.isoformat()}-{slug}-{n}.md"
-    front = {"release": slug, "author": author or "Your name", "date": today, "lang": lang}
-    text = yaml.safe_dump(front, sort_keys=False, allow_unicode=True)
-    body = f"{NOTE_PLACEHOLDER}: context, a correction or a link to a source.\n"
+    path = folder / note_file_name(today.isoformat(), slug, n)
     with open(path, "x", encoding="utf-8") as fh:  # never overwrite an existing note
-        fh.write(f"---\n{text}---\n{body}")
+        fh.write(note_file_text(slug, lang, author, today))
     return path

@@ -295,3 +295,11 @@ def test_note_with_bad_lang_and_no_body_reports_both(site):
         f"{shown}:{line_of(site, shown, 'lang:')}: lang must be one of th, en, not 'fr'",
         f"{shown}:7: the note has no text below the front matter",
     ]
+
+
+def test_unclosed_quote_is_reported_where_the_quote_opens(site):
+    edit(site, EN, "title: A test release", 'title: "A test release')
+    assert messages(site) == [
+        f"{EN}:{line_of(site, EN, 'title:')}: malformed YAML front matter: the quoted text that "
+        "starts on this line is not closed (found unexpected end of stream)"
+    ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.figures import combined
 from briefing.headline import (
     en_date,
     en_date_range,
@@ -63,14 +64,10 @@ def _join(items: list[str]) -> str:
 def _figures(release: Release) -> list[str]:
     out, figures, i = [], list(release.figures), 0
     while i < len(figures):
-        fig = figures[i]
         nxt = figures[i + 1] if i + 1 < len(figures) else None
-        if fig.unit == "participants" and nxt is not None and nxt.unit == "countries":
-            out.append(f"{fig.en} from {nxt.en}")
-            i += 2
-            continue
-        out.append(fig.en)
-        i += 1
+        joined = combined(figures[i], nxt) if nxt is not None else None
+        out.append(joined or figures[i].en)  # "338 participants from 58 countries"
+        i += 2 if joined else 1
     return out
 
 

@@ -152,16 +152,15 @@ def check_site(root: Path) -> tuple[list[Problem], str]:
         try:
             text = file.read_text(encoding="utf-8")
             found = note_problems(read_front_matter(text, path), path)
-            problems += [_problem(exc, path) for exc in found]  # every problem, not the first
-            if found:
-                continue
-            notes.append(parse_note(text, path))
         except (NoteError, UnicodeDecodeError) as exc:
             problems.append(_problem(exc, path))
             continue
+        problems += [_problem(exc, path) for exc in found]  # every problem, not the first
         if NOTE_PLACEHOLDER in text:
             line = text[: text.index(NOTE_PLACEHOLDER)].count("\n") + 1
             problems.append(Problem(path, line, "replace the placeholder text with your note"))
+        if not found:
+            notes.append(parse_note(text, path))
     slugs = {r.slug for r in releases}
     problems += [
         Problem(

@@ -12,9 +12,9 @@ A note is a Markdown file with YAML front matter::
     Markdown body.
 
 Editor text is untrusted input: the body goes through Markdown and then the ``nh3`` sanitiser
-(:mod:`briefing.safe_markdown`). :func:`note_problems` lists every problem of a note. The
-front-matter reader keeps the line of every key so ``briefing.check`` and the Pelican plugin
-report ``path:line: message``.
+(:mod:`briefing.safe_markdown`). :func:`note_problems` lists every problem of a note, placeholders
+left by :func:`scaffold_note` or the site's "Add a note" link included. The front-matter reader
+keeps the line of every key so ``briefing.check`` and the Pelican plugin report ``path:line: …``.
 """
 
 from __future__ import annotations
@@ -190,7 +190,16 @@ def note_problems(fm: FrontMatter, path: str) -> list[NoteError]:
     out = [NoteError(path, fm.start_line, f"missing required field '{key}'")
            for key in NOTE_REQUIRED
            if fm.data.get(key) is None or not str(fm.data[key]).strip()]
-    if fm.data.get("date") is not None:
+    if str(fm.data.get("author") or "").strip() == AUTHOR_PLACEHOLDER:
+        out.append(NoteError(path, fm.line("author"), f"write your name in place of "
+                             f"'{AUTHOR_PLACEHOLDER}'"))
+    if Path(path).name.startswith(DATE_PLACEHOLDER):
+        out.append(NoteError(path, 1, f"rename the file: today's date in place of "
+                             f"{DATE_PLACEHOLDER} (notes are named {{date}}-{{slug}}-{{n}}.md)"))
+    if str(fm.data.get("date")) == DATE_PLACEHOLDER:
+        out.append(NoteError(path, fm.line("date"), f"write today's date in place of "
+                             f"{DATE_PLACEHOLDER} (e.g. date: 2026-11-22)"))
+    elif fm.data.get("date") is not None:
         if as_date(fm.data["date"]) is None:
             out.append(NoteError(path, fm.line("date"),
                                  f"bad date {fm.data['date']!r} (use YYYY-MM-DD)"))
@@ -244,7 +253,9 @@ def orphan_notes(notes: list[Note], release_slugs: set[str]) -> list[NoteError]:
 
 NOTE_PLACEHOLDER = "Write your note here in Markdown"
 NOTE_PLACEHOLDER_END = "context, a correction or a link to a source."
+#: What a new note says until the editor fills it in (``check`` refuses it unchanged).
 AUTHOR_PLACEHOLDER = "Your name"
+DATE_PLACEHOLDER = "YYYY-MM-DD"
 
 
 def note_file_name(day: str, slug: str, n: int | str) -> str:

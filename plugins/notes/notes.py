@@ -7,15 +7,30 @@ Every release article in both languages gets ``article.notes``: a date-sorted li
 ``source_path``, ``title``, ``id``). Templates show the notes in the page's language in full and
 list the others with a language tag. A note whose ``release`` matches no article stops the build
 with ``path:line: note points at no release``.
+
+With ``REPOSITORY_URL`` set (``REPOSITORY_BRANCH``, default ``main``), each article also gets
+``article.new_note_url``: GitHub's new-file page in ``content/notes/`` pre-filled with a file name
+``YYYY-MM-DD-{slug}-1.md`` and the note's text, whose comments tell the editor what to change
+(the date in the name and in ``date:``, ``author:``, the text). ``invoke check`` refuses each
+placeholder left unchanged, so an editor who follows the comments writes a note it accepts.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 from pelican import signals
 
-from briefing.notes import Note, group_by_release, load_notes, orphan_notes
+from briefing.notes import (
+    DATE_PLACEHOLDER,
+    Note,
+    group_by_release,
+    load_notes,
+    note_file_name,
+    note_file_text,
+    orphan_notes,
+)
 
 DEFAULT_NOTES_PATH = "notes"
 ARTICLE_LISTS = (
@@ -26,6 +41,25 @@ ARTICLE_LISTS = (
     "drafts",
     "drafts_translations",
 )
+
+
+NEW_NOTE_HELP = """\
+How to add a note (guide: CONTRIBUTING.md, "Add a note to a release"):
+1. File name above: replace {placeholder} with today's date, e.g. {example}
+   (if GitHub says that name exists, end it in -2, -3 … instead of -1).
+2. Below: replace "Your name" with your name and YYYY-MM-DD with today's date.
+3. Replace the line under the second --- with your note (Markdown).
+These # lines may stay or go; ./dev.sh check (run on the pull request) names anything left."""
+
+
+def new_note_url(repo: str, branch: str, slug: str, lang: str) -> str:
+    """GitHub's "create a file" page for a note on ``slug`` with a placeholder name and text."""
+    name = note_file_name(DATE_PLACEHOLDER, slug, 1)
+    help_text = NEW_NOTE_HELP.format(placeholder=DATE_PLACEHOLDER,
+                                     example=note_file_name("2026-11-22", slug, 1))
+    text = note_file_text(slug, lang, "", DATE_PLACEHOLDER, help_text)
+    query = urlencode({"filename": name, "value": text}, quote_via=quote)
+    return f"{repo.rstrip('/')}/new/{branch or 'main'}/content/notes?{query}"
 
 
 class NotesError(RuntimeError):
@@ -67,8 +101,12 @@ def attach_notes(generator) -> None:
     if errors:
         raise NotesError("\n".join(str(e) for e in errors))
     grouped = group_by_release(notes)
+    repo = (generator.settings.get("REPOSITORY_URL") or "").strip()
+    branch = generator.settings.get("REPOSITORY_BRANCH") or "main"
     for article in articles:
         article.notes = grouped.get(article.slug, [])
+        article.new_note_url = (new_note_url(repo, branch, article.slug, article.lang)
+                                if repo else "")
 
 
 def register() -> None:

@@ -10,8 +10,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
-from editors_site import REPO, active_content
+from editors_site import REPO, active_content, make_site, write_release
+
+from briefing.check import check_site
+from briefing.notes import NOTE_PLACEHOLDER
 
 ARTICLE_TEMPLATE = """<!DOCTYPE html>
 <html lang="{{ article.lang }}"><head><meta charset="utf-8"><title>{{ article.title }}</title>
@@ -133,16 +137,53 @@ def test_no_notes_and_no_repository_means_no_notes_box(tmp_path):
     assert "editor-notes" not in page(site, "en")
 
 
+def add_note_link(html: str) -> tuple[str, str]:
+    """``(file name, text)`` pre-filled by the page's "Add a note" link."""
+    import html5lib
+
+    tree = html5lib.parse(html, namespaceHTMLElements=False)
+    (href,) = [a.get("href") for a in tree.iter("a") if "".join(a.itertext()) == "Add a note"]
+    assert href.startswith("https://github.com/org/briefing/new/main/content/notes?")
+    query = parse_qs(urlparse(href).query)
+    return query["filename"][0], query["value"][0]
+
+
 def test_edit_and_add_note_links_when_repository_is_set(tmp_path):
     site = make_tiny_site(tmp_path, repo_url="https://github.com/org/briefing")
     run = build(site)
     assert run.returncode == 0, run.stdout + run.stderr
     en = page(site, "en")
     assert 'href="https://github.com/org/briefing/edit/main/content/releases/en/rel-1.md"' in en
-    assert (
-        'href="https://github.com/org/briefing/new/main/content/notes?filename=rel-1-note.md' in en
-    )
-    assert "release%3A%20rel-1" in en
+    assert "https://github.com/org/briefing/blob/main/CONTRIBUTING.md#add-a-note-to-a-release" in en
+    name, text = add_note_link(en)
+    assert name == "YYYY-MM-DD-rel-1-1.md", "the notes naming rule, with a date to fill in"
+    assert "release: rel-1\n" in text and "lang: en\n" in text
+    assert "%20" in en and "+" not in en.split("value=")[1].split('"')[0], "spaces as %20"
+    assert add_note_link(page(site, "th"))[1].count("lang: th\n") == 1
+
+
+def test_a_note_made_by_following_the_add_a_note_link_passes_check(tmp_path):
+    site = make_tiny_site(tmp_path / "site", repo_url="https://github.com/org/briefing")
+    assert build(site).returncode == 0
+    name, text = add_note_link(page(site, "en"))
+    content = make_site(tmp_path / "checked")
+    for lang in ("th", "en"):
+        write_release(content, "rel-1", lang)
+    notes = content / "content" / "notes"
+    (notes / name).write_text(text, "utf-8")  # committed as pre-filled: every placeholder named
+    shown = f"content/notes/{name}"
+    assert [p.message for p in check_site(content)[0] if p.path == shown] == [
+        "rename the file: today's date in place of YYYY-MM-DD (notes are named "
+        "{date}-{slug}-{n}.md)",
+        "write your name in place of 'Your name'",
+        "write today's date in place of YYYY-MM-DD (e.g. date: 2026-11-22)",
+        "replace the placeholder text with your note",
+    ]
+    (notes / name).unlink()  # what the comments say to do:
+    text = text.replace("Your name", "Nok").replace("date: YYYY-MM-DD", "date: 2026-11-22")
+    text = text[: text.index(NOTE_PLACEHOLDER)] + "The joint statement is online.\n"
+    (notes / name.replace("YYYY-MM-DD", "2026-11-22")).write_text(text, "utf-8")
+    assert check_site(content)[0] == []
 
 
 def test_scripts_handlers_and_javascript_links_do_not_survive(tmp_path):

@@ -13,6 +13,7 @@ import re
 from babel.dates import format_date
 
 from briefing.model import MeetingRef, Release
+from briefing.tag import release_text
 from briefing.terms import name
 
 #: Thai cue words -> (present-tense verb, past-tense verb, future "to …" verb); first match wins.
@@ -34,6 +35,16 @@ EVENT_WORDS = ("Meeting", "Conference", "Retreat", "Summit", "Forum", "Dialogue"
 POSTS = (("ปลัด", "Permanent Secretary"), ("รมว.", "Minister"), ("รัฐมนตรี", "Minister"),
          ("รองนายก", "Deputy Prime Minister"), ("เลขาธิการ", "Secretary-General"))  # fmt: skip
 STATUS_ORDER = {"held": 0, "announced": 1, "mentioned": 2}
+#: "… มอบหมายให้ <person or post> …": the one assigned is the one who acts; "<spokesperson>
+#: เปิดเผยว่า <person> …": the one reported on acts.
+ASSIGN_CUES = ("มอบหมายให้",)
+REPORT_CUES = ("เปิดเผยว่า", "กล่าวว่า", "แจ้งว่า", "ระบุว่า")
+#: "<person> ได้รับมอบหมาย …" / "<person> … จะเดินทางไป …": the person named before travels.
+TRAVEL_CUES = ("ได้รับมอบหมาย", "เดินทาง")
+#: How far (characters) a person's name may be before a travel cue, within one paragraph.
+ACTOR_WINDOW = 200
+#: How far after an assignment or report cue the person (or their post) is named.
+ASSIGNEE_WINDOW = 20
 #: Cabinet digests ("สรุปข่าวการประชุมคณะรัฐมนตรี", "ครม. รับทราบ…") are the Cabinet's, not the PM's.
 CABINET_RE = re.compile(r"การประชุม\s*(?:คณะรัฐมนตรี|ครม\.?)|^\s*ครม\.")
 CABINET_VERBS = ("notes the outcome of", "noted the outcome of", "to prepare for")
@@ -120,14 +131,69 @@ def _org_label(org) -> str:
     return org.short.get("en") or name(org, "en")
 
 
-def subject(release: Release, title_hits, body_hits, taxonomy) -> str:
+def _named_after(text, cues, people, roles, span) -> list[str]:
+    """People named right after a cue in ``text[span]``, by name or by their post (role)."""
+    found = []
+    for cue in cues:
+        for m in re.finditer(re.escape(cue), text[span[0] : span[1]]):
+            end = span[0] + m.end()
+            window = text[end : end + ACTOR_WINDOW]
+            after = window.lstrip()
+            start = end + len(window) - len(after)
+            named = [h.id for h in people if 0 <= h.start - start <= ASSIGNEE_WINDOW]
+            found += named or [p for p, role in roles.items() if role and after.startswith(role)]
+    return found
+
+
+def _named_before(text, cues, people) -> list[str]:
+    """The person named last before each cue, in the same paragraph."""
+    found = []
+    for cue in cues:
+        for m in re.finditer(re.escape(cue), text):
+            before = [h for h in people if m.start() - ACTOR_WINDOW <= h.end <= m.start()
+                      and "\n" not in text[h.end : m.start()]]  # fmt: skip
+            found += [before[-1].id] if before else []
+    return found
+
+
+def _actors(release: Release, body_hits, taxonomy, visit: bool = False) -> list[str]:
+    """People who act, best first. In the lead paragraph: the one assigned ("มอบหมายให้ปลัด…"),
+    the one a spokesperson reports on ("… เปิดเผยว่า นางสาวแพทองธาร …"), else its first person.
+    For a visit, first whoever is assigned or named before "เดินทาง" anywhere in the body."""
+    text = release_text(release)
+    people = [h for h in body_hits if h.kind == "people"]
+    roles = {h.id: taxonomy.get("people", h.id).extra.get("role", {}).get("th") for h in people}
+    lead = (0, len(text))
+    if release.paragraphs:
+        lead = (len(release.title) + 1, len(release.title) + 1 + len(release.paragraphs[0]))
+    found = []
+    if visit:
+        found += _named_after(text, ASSIGN_CUES, people, roles, (0, len(text)))
+        found += _named_before(text, TRAVEL_CUES, people)
+    first = [h for h in people if lead[0] <= h.start < lead[1]][:1]
+    if first:  # the lead sentence: its first person and the verb that follows them
+        sentence = (first[0].start, min(lead[1], first[0].end + ACTOR_WINDOW))
+        found += _named_after(text, ASSIGN_CUES + REPORT_CUES, people, roles, sentence)
+    found += [h.id for h in first]
+    return list(dict.fromkeys(found))
+
+
+def _foreign(term) -> bool:
+    country = term.extra.get("country")
+    return bool(country) and country != "TH"
+
+
+def subject(release: Release, title_hits, body_hits, taxonomy, visit: bool = False) -> str:
     """Who the release is about, in English: a person named in the title; a Thai agency in the
-    title (as the person of that agency named in the body, if any); a person in the body; any
-    other organisation; else Thailand."""
-    people = [h.id for h in title_hits + body_hits if h.kind == "people"]
+    title (as the person of that agency who acts in the body, if any); the person who acts in
+    the body; another Thai person; a Thai organisation; else Thailand. A foreign person named
+    in passing, or a company named in the body (Meta for "เพจเฟซบุ๊ก"), is never the subject."""
     title_people = [h.id for h in title_hits if h.kind == "people"]
     if title_people:
         return _person_label(title_people[0], taxonomy)
+    actors = _actors(release, body_hits, taxonomy, visit)
+    people = actors + [h.id for h in body_hits if h.kind == "people"
+                       and not _foreign(taxonomy.get("people", h.id))]  # fmt: skip
     title_orgs = [
         taxonomy.get("organisations", h.id) for h in title_hits if h.kind == "organisations"
     ]
@@ -135,15 +201,17 @@ def subject(release: Release, title_hits, body_hits, taxonomy) -> str:
         hit_text = next(h.text for h in title_hits if h.id == org.id)
         post = next((en for th, en in POSTS if th in hit_text or th in release.title), None)
         staff = [p for p in people if taxonomy.get("people", p).extra.get("organisation") == org.id]
-        ranked = [p for p in staff if post and post in _person_label(p, taxonomy)] + staff
+        ranked = [p for p in staff if p in actors] + [
+            p for p in staff if post and post in _person_label(p, taxonomy)] + staff
         if ranked:
             return _person_label(ranked[0], taxonomy)
         return f"{_org_label(org)} {post}" if post else _org_label(org)
     if people:
         return _person_label(people[0], taxonomy)
     orgs = title_orgs + [
-        taxonomy.get("organisations", h.id) for h in body_hits if h.kind == "organisations"
-    ]
+        org for org in (taxonomy.get("organisations", h.id) for h in body_hits
+                        if h.kind == "organisations") if org.extra.get("country") == "TH"
+    ]  # fmt: skip
     return _org_label(orgs[0]) if orgs else "Thailand"
 
 
@@ -184,12 +252,12 @@ def _place(ref: MeetingRef | None, release: Release, taxonomy) -> str:
 def headline_and_lead(release: Release, title_hits, body_hits, taxonomy) -> tuple[str, str]:
     """(English headline, English lead sentence)."""
     digest = bool(CABINET_RE.search(release.title))
-    who = "The Cabinet" if digest else subject(release, title_hits, body_hits, taxonomy)
+    countries = [h.id for h in title_hits if h.kind == "countries" and h.id != "TH"]
+    visit = bool(countries) and any(c in release.title for c in VISIT_CUES) and not digest
+    who = "The Cabinet" if digest else subject(release, title_hits, body_hits, taxonomy, visit)
     opening = release.title + " " + (release.paragraphs[0] if release.paragraphs else "")
     present, past, future = CABINET_VERBS if digest else _verb(opening)
     ref = main_meeting(release, title_hits)
-    countries = [h.id for h in title_hits if h.kind == "countries" and h.id != "TH"]
-    visit = bool(countries) and any(c in release.title for c in VISIT_CUES) and not digest
     if visit and ref is not None and ref.series not in {h.id for h in title_hits}:
         ref = None
     session = taxonomy.session(ref.series, ref.session) if ref else None

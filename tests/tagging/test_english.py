@@ -8,8 +8,9 @@ import re
 import pytest
 
 from briefing.english import TRANSLATION_PLACEHOLDER, render_english, summary_th
-from briefing.model import MeetingRef
+from briefing.model import MeetingRef, Release
 from briefing.romanise import find_names, royin
+from briefing.tag import tag
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 GLOSSARY_ROW = re.compile(r'\| <span lang="th">[^|]+</span> \| [^\u0e00-\u0e7f]+ \|')
@@ -27,8 +28,9 @@ def test_headlines(english):
     )
     assert english["003"].title.startswith("Minister of Foreign Affairs Sihasak Phuangketkeow")
     assert "Global Partnership against Online Scams 2025 in Bangkok" in english["003"].title
-    assert english["002"].title.startswith("Minister of Digital Economy and Society")
-    assert "to visit Cambodia" in english["002"].title
+    # Minister Prasert speaks, but he assigned Permanent Secretary Wisit, who travels
+    assert english["002"].title.startswith("MDES Permanent Secretary Wisit Wisitsora-at to visit")
+    assert "to visit Cambodia" in english["002"].title and "Prasert" not in english["002"].summary
     assert "2nd ADGSOM–ATRC Leaders' Retreat of 2023 in Bali" in english["004"].title
 
 
@@ -89,3 +91,31 @@ def test_series_named_without_a_session_in_facts_not_headline(seeds, matcher):
         in text.body
     )
     assert "Working Group" not in text.title  # a series alone does not make the headline
+
+
+def _headline(matcher, title: str, *paragraphs: str) -> str:
+    release = tag(Release("x.txt", title=title, paragraphs=paragraphs), matcher)
+    return render_english(release, matcher).title
+
+
+def test_headline_subject_is_the_actor_not_a_person_named_in_passing(matcher):
+    title = "การประชุม GBC ไทย - กัมพูชา ครั้งที่ 16 ณ กรุงพนมเปญ"
+    later = "ตั้งแต่สมเด็จฮุน มาเนต รับตำแหน่ง นรม.กัมพูชา ก็ได้มีการออกนโยบายต่างๆ"
+    lead = "วันนี้ นายสุทิน คลังแสง รัฐมนตรีว่าการกระทรวงกลาโหม ได้เข้าร่วมการประชุม GBC"
+    assert _headline(matcher, title, lead, later).startswith("Minister of Defence Sutin Klungsang")
+    unknown = "วันนี้ นายสมชาย ใจดีมาก รัฐมนตรี ได้เข้าร่วมการประชุม GBC ไทย - กัมพูชา"
+    assert "Hun Manet" not in _headline(matcher, title, unknown, later)
+
+
+def test_headline_subject_is_whom_a_spokesperson_reports_on(matcher):
+    lead = ("นายจิรายุ ห่วงทรัพย์ โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า นางสาวแพทองธาร ชินวัตร "
+            "นายกรัฐมนตรี ได้หารือเรื่องการปราบปรามแก๊งคอลเซ็นเตอร์")
+    assert _headline(matcher, "นายกฯ หารือปราบแก๊งคอลเซ็นเตอร์", lead).startswith(
+        "Prime Minister of Thailand Paetongtarn Shinawatra")
+
+
+def test_headline_subject_is_never_a_company_named_in_the_body(matcher):
+    lead = ("นายสมชาย ใจดีมาก ผู้ว่าราชการจังหวัด เปิดเผยว่า มิจฉาชีพใช้เพจเฟซบุ๊กและแอปพลิเคชันไลน์ "
+            "หลอกขายแพคเกจทัวร์ ทำให้ประชาชนเสียหาย ขอให้ระวังการโอนเงิน")
+    title = _headline(matcher, "ผู้ว่าฯ เตือนภัยทัวร์ทิพย์หลอกลวงออนไลน์", lead)
+    assert not title.startswith(("Meta", "LINE")), title

@@ -3,9 +3,11 @@
 from pelican import signals
 
 from .briefing_taxonomy import guard_draft_categories, index_articles, load_on_init
+from .translation import hide_placeholders
 
 
 def register():
     signals.initialized.connect(load_on_init)
     signals.article_generator_finalized.connect(index_articles)
     signals.article_generator_finalized.connect(guard_draft_categories)
+    signals.article_generator_finalized.connect(hide_placeholders)

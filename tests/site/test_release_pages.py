@@ -113,3 +113,35 @@ def test_every_page_exists_in_both_languages_and_pelican_extras_are_off(tiny_sit
     assert th == en
     for unused in ("category", "tag", "author", "archives.html", "tags.html", "drafts"):
         assert not (tiny_site / unused).exists()
+
+
+def test_editor_placeholder_becomes_a_notice_for_readers(tmp_path):
+    from site_build import build_site, pair
+
+    from briefing.english import TRANSLATION_PLACEHOLDER  # what the converter writes
+
+    machine_body = ("MDES chaired WG-AS.\n\n## Facts\n\n- **Published:** 24 March 2024\n\n"
+                    f"## Editor's translation\n\n{TRANSLATION_PLACEHOLDER}\n")
+    releases = pair("2024-03-24-1", "2024-03-24", "ข่าว", "News")
+    releases[1]["body"] = machine_body
+    reviewed = pair("2024-03-25-2", "2024-03-25", "ข่าวสอง", "News two")
+    reviewed[1]["body"] = "## Editor's translation\n\nA faithful translation, by Nok."
+    reviewed[1]["front"]["translation_status"] = "reviewed"
+    out = build_site(tmp_path, releases + reviewed,
+                     REPOSITORY_URL="https://github.com/org/briefing")
+    en = page(out, "en/releases/2024-03-24-1/")
+    body = text(find_all(en, "div", "release-body")[0])
+    assert "MDES chaired WG-AS." in body and "Published: 24 March 2024" in body
+    assert "Editors: replace" not in text(en) and "translation_status" not in text(en)
+    (notice,) = find_all(en, "section", "translation-notice")
+    assert text(notice).startswith("No human translation yet The facts above are generated "
+                                   "from the Thai release")
+    assert links(notice) == [
+        "/th/releases/2024-03-24-1/",
+        "https://github.com/org/briefing/edit/main/content/releases/en/2024-03-24-1.md"]
+    source = (tmp_path / "content/releases/en/2024-03-24-1.md").read_text("utf-8")
+    assert TRANSLATION_PLACEHOLDER in source, "the Markdown keeps the placeholder for editors"
+    done = page(out, "en/releases/2024-03-25-2/")
+    assert "A faithful translation, by Nok." in text(done)
+    assert find_all(done, "section", "translation-notice") == []
+    assert find_all(page(out, "th/releases/2024-03-24-1/"), "section", "translation-notice") == []

@@ -1,13 +1,18 @@
 """A generator for ``/`` (bilingual landing), ``/{lang}/`` (homes), ``/{lang}/feeds/all.atom.xml``.
 
 Language feeds use Pelican's feed writer (feedgenerator's Atom), with absolute links built from
-``SITEURL`` (or ``LOCAL_SITE_ORIGIN`` when SITEURL is empty for local previews).
+``SITEURL`` (or ``LOCAL_SITE_ORIGIN`` when SITEURL is empty for local previews), titled with the
+site's name in the feed's language (the theme catalogue's ``Briefing``: ``บรีฟฟิง`` in Thai).
+The ``feed_generated`` handler :func:`settle_feed` settles every feed of the site (term feeds too):
+its ``<id>`` is its own URL, its ``<link rel="alternate">`` the page it follows (``FEED_PAGE_URL``
+in the feed's context: the language home, the term page) rather than the site root.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from jinja2 import TemplateError
 from pelican.generators import Generator
 
 LANGS = ("th", "en")
@@ -16,9 +21,24 @@ LANDING_LATEST = 5
 LOCAL_ORIGIN = "http://localhost:8000"
 
 
-def feed_context(context: dict) -> dict:
+def feed_context(context: dict, site_name: str = "", page_url: str | None = None) -> dict:
+    """The context of one feed: absolute origin, the site's name in the feed's language and the
+    site-relative URL of the page the feed follows."""
     origin = context.get("SITEURL") or context.get("LOCAL_SITE_ORIGIN", LOCAL_ORIGIN)
-    return {**context, "SITEURL": origin, "FEED_DOMAIN": origin}
+    found = {**context, "SITEURL": origin, "FEED_DOMAIN": origin}
+    if site_name:
+        found["SITENAME"] = site_name
+    if page_url is not None:
+        found["FEED_PAGE_URL"] = page_url
+    return found
+
+
+def localised_site_name(env, lang: str, default: str) -> str:
+    """The site's name in ``lang`` from the theme's catalogue (``default`` without one)."""
+    try:
+        return env.from_string('{{ _("Briefing") }}').render(lang=lang) or default
+    except TemplateError:  # no i18n (theme_i18n) installed on this environment
+        return default
 
 
 EMPTY_SITE_DATE = datetime(2000, 1, 1, tzinfo=UTC)
@@ -39,6 +59,8 @@ def settle_feed(context, feed) -> None:
     builds of the same content are byte-identical."""
     if feed.feed.get("feed_url"):
         feed.feed["id"] = feed.feed["feed_url"]
+    if context.get("FEED_PAGE_URL") is not None:
+        feed.feed["link"] = f"{context['SITEURL']}/{context['FEED_PAGE_URL']}"
     if not feed.items:
         updated = newest_release_date(context)
         feed.latest_post_date = lambda: updated
@@ -64,7 +86,6 @@ class SitePagesGenerator(Generator):
             relative_urls=False, url="", page_lang="en", page_url="", alternates=alternates,
             latest={lang: index.releases(lang)[:LANDING_LATEST] for lang in LANGS},
         )
-        fctx = feed_context(self.context)
         for lang in LANGS:
             releases = index.releases(lang)
             writer.write_file(
@@ -77,7 +98,9 @@ class SitePagesGenerator(Generator):
                 topics=index.count_by_kind("topics"),
             )
             own = [a for a in releases if a.lang == lang]
-            writer.write_feed(own, fctx, language_feed_path(lang), feed_type="atom",
+            name = localised_site_name(self.env, lang, self.context.get("SITENAME", ""))
+            writer.write_feed(own, feed_context(self.context, name, f"{lang}/"),
+                              language_feed_path(lang), feed_type="atom",
                               feed_title=FEED_TITLES[lang])
 
 

@@ -9,6 +9,7 @@ Reads the ``BRIEFING`` site index the ``briefing_taxonomy`` plugin puts in the c
 
 from __future__ import annotations
 
+from jinja2 import TemplateError
 from pelican.generators import Generator
 
 from .paging import page_size, page_urls, paginate, year_anchors, year_jumps
@@ -24,10 +25,21 @@ def both(path_for) -> dict[str, str]:
     return {lang: path_for(lang) for lang in LANGS}
 
 
-def feed_context(context: dict) -> dict:
-    """Feeds need absolute links: use SITEURL, or the local server's origin when it is empty."""
+def feed_context(context: dict, site_name: str, page_url: str) -> dict:
+    """One term feed's context: absolute links (SITEURL, or the local server's origin when it is
+    empty), the site's name in the feed's language, and ``FEED_PAGE_URL``, the term page, which
+    ``site_pages.settle_feed`` makes the feed's ``<link rel="alternate">``."""
     origin = context.get("SITEURL") or context.get("LOCAL_SITE_ORIGIN", LOCAL_ORIGIN)
-    return {**context, "SITEURL": origin, "FEED_DOMAIN": origin}
+    return {**context, "SITEURL": origin, "FEED_DOMAIN": origin, "SITENAME": site_name,
+            "FEED_PAGE_URL": page_url}
+
+
+def localised_site_name(env, lang: str, default: str) -> str:
+    """The site's name in ``lang`` from the theme's catalogue (``default`` without one)."""
+    try:
+        return env.from_string('{{ _("Briefing") }}').render(lang=lang) or default
+    except TemplateError:  # no i18n (theme_i18n) installed on this environment
+        return default
 
 
 def session_rows(index, series, lang: str) -> list[dict]:
@@ -173,7 +185,8 @@ class TermPagesGenerator(Generator):
         index = self.context.get("BRIEFING")
         if index is None:
             return
-        fctx = feed_context(self.context)
+        names = {lang: localised_site_name(self.env, lang, self.context.get("SITENAME", ""))
+                 for lang in LANGS}
         countries = list(index.terms["countries"].values())
         for kind in KINDS:
             counted = index.count_by_kind(kind)
@@ -182,7 +195,7 @@ class TermPagesGenerator(Generator):
                             both(lambda code, k=kind: f"{code}/{k}/"), kind=kind, terms=counted,
                             map=country_map(countries) if kind == "countries" else None)
             for term, _count in counted:
-                self._write_term(writer, index, term, fctx)
+                self._write_term(writer, index, term, names)
 
     def _first_page(self, index, term, lang) -> dict:
         """What only page 1 of a term shows: sessions, series-only releases, JSON-LD, map."""
@@ -196,7 +209,7 @@ class TermPagesGenerator(Generator):
             extra["map"] = country_map(index.terms["countries"].values(), current=term)
         return extra
 
-    def _write_term(self, writer, index, term, fctx):
+    def _write_term(self, writer, index, term, names):
         lists = {lang: index.term_releases(term, lang) for lang in LANGS}
         self._write_paged(writer, "term", term.url, lists,
                           {lang: self._first_page(index, term, lang) for lang in LANGS},
@@ -204,8 +217,8 @@ class TermPagesGenerator(Generator):
         limit = self.settings.get("TERM_FEED_MAX_ITEMS", TERM_FEED_MAX_ITEMS)
         for lang in LANGS:
             writer.write_feed(
-                lists[lang][:limit], fctx, term.feed_url(lang), feed_type="atom",
-                feed_title=term.label(lang),
+                lists[lang][:limit], feed_context(self.context, names[lang], term.url(lang)),
+                term.feed_url(lang), feed_type="atom", feed_title=term.label(lang),
             )
         if term.kind == "meetings":
             for session in index.sessions(term):

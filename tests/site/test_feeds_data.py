@@ -50,6 +50,29 @@ def test_term_feeds(tiny_site):
     assert len(entries) == 3
 
 
+def alternate_link(root) -> str:
+    (href,) = [lk.get("href") for lk in root.findall(ATOM + "link") if lk.get("rel") == "alternate"]
+    return href
+
+
+def test_feeds_link_to_the_page_they_follow_and_carry_the_languages_site_name(tiny_site):
+    origin = "http://localhost:8000"
+    for path, page_url, title in (
+        ("en/feeds/countries/kh/feed.atom.xml", "/en/countries/kh/", "Briefing - Cambodia"),
+        ("th/feeds/countries/kh/feed.atom.xml", "/th/countries/kh/", "บรีฟฟิง - กัมพูชา"),
+        ("th/feeds/meetings/wg-as/feed.atom.xml", "/th/meetings/wg-as/", None),
+        ("en/feeds/all.atom.xml", "/en/", "Briefing - Releases in English"),
+        ("th/feeds/all.atom.xml", "/th/", "บรีฟฟิง - ข่าวภาษาไทย"),
+    ):
+        root, _ = atom(tiny_site / path)
+        assert alternate_link(root) == origin + page_url, path
+        assert (tiny_site / page_url.strip("/") / "index.html").is_file()
+        if title:
+            assert root.find(ATOM + "title").text == title
+        if path.startswith("th/"):
+            assert "Briefing" not in root.find(ATOM + "title").text
+
+
 def test_feed_without_entries_is_dated_by_the_newest_release_not_the_build(tiny_site):
     root, entries = atom(tiny_site / "en/feeds/countries/la/feed.atom.xml")
     assert entries == []

@@ -84,3 +84,53 @@ def test_broken_front_matter_is_left_alone():
     result = merge(broken, META, BODY)
     assert result.text == broken and result.status == "unchanged"
     assert result.conflicts and "invalid YAML" in result.conflicts[0]
+
+
+EN = {**META, "lang": "en", "title": "Headline", "translation_status": "machine"}
+PLACEHOLDER = "*No English translation yet.*"
+
+
+def _en_body(countries: str, glossary: str = "| Thai | English |") -> str:
+    return (f"Lead sentence.\n\n## Facts\n\n- **Countries:** {countries}\n\n## Glossary\n\n"
+            f"{glossary}\n\n## Editor's translation\n\n{PLACEHOLDER}\n")
+
+
+def _translate(text: str) -> str:
+    return _edit(text, body=load_markdown(text)[1].replace(PLACEHOLDER, "An editor's text."))
+
+
+def test_english_sections_the_editor_did_not_touch_are_refreshed():
+    """Editing only the translation must not freeze the machine's Facts and Glossary."""
+    text = _translate(fresh(EN, _en_body("Cambodia")))
+    machine = _en_body("Laos", "| Thai | English | new |")
+    new = merge(text, {**EN, "source_sha256": "b"}, machine)
+    body = load_markdown(new.text)[1]
+    assert "- **Countries:** Laos" in body and "| new |" in body and "Cambodia" not in body
+    assert "An editor's text." in body and PLACEHOLDER not in body
+    assert new.status == "updated" and not new.conflicts
+    again = merge(new.text, {**EN, "source_sha256": "b"}, machine)
+    assert again.status == "unchanged" and again.text == new.text
+
+
+def test_english_section_the_editor_changed_is_kept_with_a_conflict():
+    text = fresh(EN, _en_body("Cambodia"))
+    meta, body = load_markdown(text)
+    text = _translate(dump_markdown(meta, body.replace("Cambodia", "Cambodia (checked)")))
+    new = merge(text, EN, _en_body("Laos"))
+    body = load_markdown(new.text)[1]
+    assert "Cambodia (checked)" in body and "Laos" not in body and "An editor's text." in body
+    assert new.conflicts == ("body (Facts)",)
+    assert merge(new.text, EN, _en_body("Laos")).status == "unchanged"  # reported once
+
+
+def test_sections_new_in_this_version_and_deleted_by_the_editor():
+    no_glossary = "Lead.\n\n## Facts\n\n- A\n\n## Editor's translation\n\n" + PLACEHOLDER + "\n"
+    text = _translate(fresh(EN, no_glossary))
+    new = merge(text, EN, _en_body("Laos"))  # the converter now writes a Glossary section
+    body = load_markdown(new.text)[1]
+    assert body.index("## Facts") < body.index("## Glossary") < body.index("## Editor's")
+    meta, body = load_markdown(new.text)
+    cut = body[: body.index("## Glossary")] + body[body.index("## Editor's"):]
+    newer = merge(dump_markdown(meta, cut), EN, _en_body("Laos"))
+    assert "## Glossary" not in load_markdown(newer.text)[1]  # the editor's deletion stands
+    assert not newer.conflicts

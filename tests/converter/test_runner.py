@@ -92,6 +92,26 @@ def test_edited_body_kept_and_conflict_reported(sources, tmp_path):
     assert [(Path(f).parent.name, Path(f).name, field) for f, field in summary.conflicts
             if field == "body"] == [("th", "2023-08-25-71679.md", "body")]
     assert load_markdown(th.read_text())[1] == "ข้อความที่บรรณาธิการเขียนเอง\n"
+def test_edited_translation_section_does_not_freeze_the_facts(sources, tmp_path):
+    """An editor who only writes the translation still gets refreshed Facts and Glossary."""
+    from briefing.english import TRANSLATION_PLACEHOLDER
+
+    out = tmp_path / "out"
+    _run(sources, out, tmp_path)
+    en = out / "en" / "2024-03-07-80014.md"
+    _edit(en, body=load_markdown(en.read_text())[1].replace(
+        TRANSLATION_PLACEHOLDER, "The editor's English translation."))
+    seed = sources / "seed-002-announcement.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace(
+        "\n-----", "\nคณะผู้แทนไทยจะเดินทางต่อไปยังประเทศลาว\n-----", 1), encoding="utf-8")
+    summary = _run(sources, out, tmp_path)
+    body = load_markdown(en.read_text())[1]
+    facts = body[body.index("## Facts") : body.index("## Glossary")]
+    assert "Laos" in facts and "The editor's English translation." in body
+    assert TRANSLATION_PLACEHOLDER not in body and not summary.conflicts
+    assert len(_run(sources, out, tmp_path).unchanged) == 5
+
+
 def test_reviewed_translation_marked_outdated(sources, tmp_path):
     out = tmp_path / "out"
     _run(sources, out, tmp_path)

@@ -2,7 +2,9 @@
 
 One page set per year, ``/{lang}/timeline/{year}/``, cut into pages of ``TIMELINE_PAGE_SIZE``
 entries (``…/{year}/page/{n}/``, the site's ``PAGINATION_PATTERNS``, Pelican's ``Paginator``);
-each page groups its entries by month. ``/{lang}/timeline/`` shows the newest year's first page.
+each page groups its entries by month. ``/{lang}/timeline/`` is the timeline's own page, not a
+copy of a year: every year with its number of releases and meeting sessions, and the newest
+``TIMELINE_HOME_LATEST`` entries (default 20, across years) with a link to the newest year.
 Every page links to every year (with its release count); a year's first page, when the year
 spans several pages, lists its months with the page where each starts.
 """
@@ -18,6 +20,7 @@ from pelican.paginator import Paginator
 
 LANGS = ("th", "en")
 TIMELINE_PAGE_SIZE = 100  # default for the TIMELINE_PAGE_SIZE setting
+TIMELINE_HOME_LATEST = 20  # default for the TIMELINE_HOME_LATEST setting
 BUDDHIST_ERA_OFFSET = 543
 
 
@@ -81,9 +84,11 @@ def month_jumps(entries: list[dict], per_page: int | None, lang: str) -> list[di
 
 
 def year_nav(years: list[tuple[int, list[dict]]], lang: str) -> list[dict]:
-    """``[{year, label, count, url}]``: every year with its number of releases, newest first."""
+    """``[{year, label, count, sessions, url}]``: every year with its number of releases and of
+    meeting sessions, newest first."""
     return [{"year": year, "label": year_label(year, lang), "url": f"{lang}/timeline/{year}/",
-             "count": sum(1 for e in entries if e["kind"] == "release")}
+             "count": sum(1 for e in entries if e["kind"] == "release"),
+             "sessions": sum(1 for e in entries if e["kind"] == "session")}
             for year, entries in years]
 
 
@@ -111,15 +116,17 @@ class TimelineGenerator(Generator):
             return
         size = self.settings.get("TIMELINE_PAGE_SIZE", TIMELINE_PAGE_SIZE)
         per_page = int(size) if size else None
+        latest = int(self.settings.get("TIMELINE_HOME_LATEST", TIMELINE_HOME_LATEST))
         for lang in LANGS:
-            years = by_year(timeline_entries(index, lang))
+            entries = timeline_entries(index, lang)
+            years = by_year(entries)
             nav = year_nav(years, lang)
             home = f"{lang}/timeline/"
-            home_alternates = {code: f"{code}/timeline/" for code in LANGS}
-            if not years:
-                self._write(writer, home, home + "index.html", lang, home_alternates,
-                            years=nav, groups=[], pager=None, pager_urls=[])
-            for at, (year, entries) in enumerate(years):
+            self._write(writer, home, home + "index.html", lang,
+                        {code: f"{code}/timeline/" for code in LANGS}, home=True, years=nav,
+                        groups=by_month(entries[:latest], lang), latest_count=len(entries[:latest]),
+                        pager=None, pager_urls=[])
+            for year, entries in years:
                 pages = paginate(entries, f"{lang}/timeline/{year}/", self.settings, per_page)
                 urls = [page.url for page in pages]
                 jumps = month_jumps(entries, per_page, lang) if len(pages) > 1 else []
@@ -132,9 +139,6 @@ class TimelineGenerator(Generator):
                     alternates = {code: page.url.replace(f"{lang}/", f"{code}/", 1)
                                   for code in LANGS}
                     self._write(writer, page.url, page.save_as, lang, alternates, **extra)
-                    if at == 0 and page.number == 1:  # the timeline's home: the newest year
-                        self._write(writer, home, home + "index.html", lang, home_alternates,
-                                    home=True, **extra)
 
 
 def get_generators(pelican):

@@ -86,7 +86,7 @@ def test_person_and_organisation_pages(tiny_site):
 
 
 def test_timeline_is_split_by_year_newest_first(tiny_site):
-    tree = page(tiny_site, "th/timeline/")  # the newest year, and every year with its releases
+    tree = page(tiny_site, "th/timeline/2025/")  # a year, linking every year with its releases
     nav = find_all(tree, "nav", "year-nav")[0]
     assert [text(a) for a in nav.iter("a")] == ["2568 1 ข่าว", "2567 2 ข่าว", "2566 1 ข่าว"]  # BE
     assert links(nav) == [f"/th/timeline/{year}/" for year in (2025, 2024, 2023)]
@@ -158,3 +158,30 @@ def test_release_page_shows_the_series_without_a_session_and_its_neighbours(bare
         find_all(page(bare_site, "en/releases/2025-04-23-90000/"), "nav", "series-nav")[0])
     related = find_all(tree, "section", "related")[0]
     assert "/en/releases/2025-04-23-90000/" in links(related)
+
+
+def canonical(tree) -> str:
+    (href,) = [lk.get("href") for lk in tree.iter("link") if lk.get("rel") == "canonical"]
+    return href
+
+
+def test_timeline_index_is_its_own_page_not_a_copy_of_the_newest_year(tiny_site):
+    for lang, years, sessions in (
+        ("en", ["2025 1 release · 1 meeting session", "2024 2 releases · 1 meeting session",
+                "2023 1 release"], "Session 5"),
+        ("th", ["2568 1 ข่าว · การประชุม 1 ครั้ง", "2567 2 ข่าว · การประชุม 1 ครั้ง", "2566 1 ข่าว"],
+         "ครั้งที่ 5"),
+    ):
+        home = page(tiny_site, f"{lang}/timeline/")
+        newest = page(tiny_site, f"{lang}/timeline/2025/")
+        assert canonical(home) == f"/{lang}/timeline/"
+        assert canonical(newest) == f"/{lang}/timeline/2025/"
+        assert text(find_all(home, "h1")[0]) != text(find_all(newest, "h1")[0])
+        nav = find_all(home, "nav", "year-nav")[0]
+        assert [text(li) for li in nav.iter("li")] == years  # every year, releases and sessions
+        (latest,) = find_all(home, "section", "timeline-latest")
+        items = find_all(latest, "li")  # the newest entries across years, newest first
+        assert len(items) == 6 and sessions in text(items[1])  # the session of 22 April
+        assert links(items[-1]) == [f"/{lang}/releases/2023-08-25-70000/"]
+        assert links(find_all(latest, "p", "more")[0]) == [f"/{lang}/timeline/2025/"]
+        assert find_all(newest, "section", "timeline-latest") == []

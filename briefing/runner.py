@@ -27,6 +27,8 @@ SOURCE_GLOB = "*.txt"
 LANGS = ("th", "en")
 #: Below this many files no progress bar is drawn.
 PROGRESS_MIN_FILES = 20
+#: Reported when a source takes over a release whose own source file no longer exists (renamed).
+REPLACES = "replaces {old}, whose source is gone (same release, new source file)"
 _WORKER: dict = {}  # the worker process's matcher, set once by ``_init_worker``
 
 _FM_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -188,6 +190,11 @@ def write_atomically(items: list[tuple[Path, str]]) -> None:
                 os.unlink(tmp)
 
 
+def _source_exists(source_file: str, root: Path) -> bool:
+    """Whether a release's ``source_file`` (relative to ``root``, or as given) still exists."""
+    return (root / source_file).exists() or Path(source_file).exists()
+
+
 def _record(placed: Placed, summary: Summary, dry_run: bool) -> None:
     for path, outcome in placed.merged:
         summary.conflicts.extend((path.as_posix(), f) for f in outcome.conflicts)
@@ -210,6 +217,7 @@ def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, j
     slug_owner = {e.slug: src for src, e in known.items()}
     body_owner = {e.body_key: src for src, e in known.items() if e.body_key}
     slugs = {src: e.slug for src, e in known.items()}
+    gone = {src for src in known if not _source_exists(src, root)}
     results = convert_all(files, root, taxonomy_dir, jobs, today, out_dir=out_dir, slugs=slugs)
     if progress is not None:
         results = progress(results, len(files))
@@ -219,14 +227,21 @@ def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, j
             summary.refused.append(placed)
             continue
         result = placed.result
-        other = body_owner.get(result.body_key)
-        if other is not None and other != result.source_file:
-            summary.refused.append(Refused(result.source_file, f"duplicate of {other} (same text)"))
-            continue
-        other = slug_owner.get(result.slug)
-        if other is not None and other != result.source_file:
-            summary.refused.append(
-                Refused(result.source_file, f"duplicate of {other} (same date and source URL)"))
+        owners = (
+            (body_owner.get(result.body_key), "same text"),
+            (slug_owner.get(result.slug), "same date and source URL"),
+        )
+        clash = [(o, why) for o, why in owners if o is not None and o != result.source_file]
+        if clash and clash[0][0] in gone:  # a renamed source: it takes over the old release
+            old = clash[0][0]
+            gone.discard(old)
+            if known[old].slug != result.slug:
+                placed = place(result, out_dir, {result.source_file: known[old].slug})
+                result = placed.result
+            summary.warnings.append((result.source_file, REPLACES.format(old=old)))
+        elif clash:
+            other, why = clash[0]
+            summary.refused.append(Refused(result.source_file, f"duplicate of {other} ({why})"))
             continue
         body_owner[result.body_key] = slug_owner[result.slug] = result.source_file
         summary.warnings.extend((result.source_file, w) for w in result.warnings)

@@ -181,6 +181,28 @@ def test_duplicate_of_an_already_converted_release(sources, tmp_path):
         "later/renamed.txt: duplicate of sources/seed-002-announcement.txt (same text)"]
 
 
+def test_renamed_source_takes_over_its_release(sources, tmp_path):
+    """Same text under a new name, the old file deleted: not a duplicate of a vanished source."""
+    out = tmp_path / "out"
+    _run(sources, out, tmp_path)
+    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
+    dated = next(p for p in (out / "en").glob("*.md") if "003" in p.name)  # slug from file stem
+    _edit(dated, notes="checked by an editor")
+    for old, new in (("seed-002-announcement", "renamed-002"), ("seed-003-dated-shape", "z-003")):
+        (sources / f"{old}.txt").rename(sources / f"{new}.txt")
+    summary = _run(sources, out, tmp_path)
+    assert not summary.refused
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md")) == before
+    assert ("sources/renamed-002.txt", "replaces sources/seed-002-announcement.txt, whose source "
+            "is gone (same release, new source file)") in summary.warnings
+    meta = load_markdown(dated.read_text())[0]
+    assert meta["source_file"] == "sources/z-003.txt" and meta["notes"] == "checked by an editor"
+    assert load_markdown((out / "th" / "2024-03-07-80014.md").read_text())[0]["source_file"] == \
+        "sources/renamed-002.txt"
+    again = _run(sources, out, tmp_path)
+    assert len(again.unchanged) == 5 and not again.refused and not again.warnings
+
+
 def test_missing_source_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="no such file"):
         _run(tmp_path / "nope", tmp_path / "out", tmp_path)

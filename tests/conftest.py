@@ -9,8 +9,8 @@
   environment variable is set: CI must not skip them silently, so they fail there.
 
 Playwright's sync API keeps an asyncio loop running in the thread that started it; the product
-code copes (``plugins.search.index.run_coroutine``), and no test may start a second Playwright:
-use this fixture.
+code must cope (the search index is built by Pagefind's command line, no asyncio), and no test
+may start a second Playwright: use this fixture.
 """
 
 from __future__ import annotations

@@ -3,8 +3,10 @@
 Each record becomes a *shadow page* — never published — whose indexed body is the coded text of
 :mod:`.textcode` (title, text, then the taxonomy names and aliases the release matches), with
 Pagefind filters and the real title/date/URL/tags as metadata. Shadow pages are written
-to a temporary folder and indexed with ``add_directory`` (fast: ``add_custom_record`` costs ~100 ms
-per record). The bundle lands in ``{out_dir}/pagefind/``, one index per language (``<html lang>``).
+to a temporary folder and indexed by Pagefind's command line (``python -m pagefind --site``: fast,
+where the Python API's ``add_custom_record`` costs ~100 ms per record, and it has written every
+file when it exits). The bundle lands in ``{out_dir}/pagefind/``, one index per language
+(``<html lang>``).
 
 Memory: Pagefind's indexer holds roughly 0.7 KB per (page, distinct word) pair until it writes,
 so each language is indexed by a Pagefind process of its own, one after the other, and the
@@ -14,11 +16,12 @@ the sum. Only the files the browser loads are kept (not Pagefind's own UI kits).
 
 from __future__ import annotations
 
-import asyncio
 import html
 import json
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
@@ -148,27 +151,43 @@ def preload_urls(bundle: Path, lang: str) -> list[str]:
     return [f"{Path(bundle).name}/{name}" for name in files if (Path(bundle) / name).is_file()]
 
 
-def run_coroutine(coro):
-    """Run ``coro`` to completion and return its result, also from a thread whose event loop is
-    already running (a Jupyter kernel, an async caller, Playwright's sync API): there
-    ``asyncio.run`` refuses, so the coroutine runs in a fresh worker thread with its own loop."""
+class SearchIndexError(RuntimeError):
+    """Pagefind failed or wrote an unusable bundle (the message says which and why)."""
+
+
+def _pagefind(site: Path, bundle: Path) -> None:
+    """Index ``site`` (shadow pages of one language) into ``bundle`` with Pagefind's command
+    line (``python -m pagefind``, the installed binary), and check what it wrote.
+
+    The command writes every file before it exits, unlike the Python API's service mode, which
+    can report a bundle written while its last bytes are still on their way (Pagefind issue
+    #1271: an empty ``pagefind-entry.json`` under load)."""
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle),
+           "--silent"]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip()[-2000:]
+        raise SearchIndexError(
+            f"search: Pagefind failed on {site} (exit {done.returncode}): {detail}")
+    check_bundle(bundle)
+
+
+def check_bundle(bundle: Path) -> None:
+    """Raise :class:`SearchIndexError` unless ``bundle`` has a readable entry file and every file it
+    names for each language (a truncated index would leave the search page waiting forever)."""
+    entry_path = Path(bundle) / ENTRY
     try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coro)
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-asyncio") as pool:
-        return pool.submit(asyncio.run, coro).result()
-
-
-async def _pagefind(site: Path, bundle: Path) -> None:
-    """Index ``site`` (shadow pages of one language) into ``bundle`` with a Pagefind process of
-    its own (entering the context starts it; leaving writes the bundle and stops it)."""
-    from pagefind.index import PagefindIndex
-
-    async with PagefindIndex(config={"output_path": str(bundle)}) as index:
-        await index.add_directory(str(site))
+        entry = json.loads(entry_path.read_text(encoding="utf-8"))
+        languages = entry["languages"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise SearchIndexError(f"search: Pagefind wrote no usable {entry_path}: {exc}") from None
+    for lang, info in languages.items():
+        meta = Path(bundle) / f"pagefind.{info['hash']}.pf_meta"
+        if not meta.is_file() or meta.stat().st_size == 0:
+            raise SearchIndexError(f"search: Pagefind's {lang} index {meta} is missing or empty")
+    empty = [p.name for p in Path(bundle).rglob("*.pf_*") if p.stat().st_size == 0]
+    if empty:
+        raise SearchIndexError(f"search: Pagefind wrote empty index files: {', '.join(empty[:5])}")
 
 
 def build_index(records: Iterable[SearchRecord], out_dir: Path | str,
@@ -184,7 +203,7 @@ def build_index(records: Iterable[SearchRecord], out_dir: Path | str,
         shadow, parts = Path(tmp) / "shadow", Path(tmp) / "bundles"
         counts = write_shadow_pages(records, shadow, progress)
         for lang in sorted(counts):  # one process at a time: the peak is one language's
-            run_coroutine(_pagefind(shadow / lang, parts / lang))
+            _pagefind(shadow / lang, parts / lang)
         if bundle.exists():
             shutil.rmtree(bundle)
         merge_bundles([parts / lang for lang in sorted(counts)], bundle)

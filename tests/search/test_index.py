@@ -7,6 +7,8 @@ import json
 import re
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from plugins.search.index import SearchRecord, build_index, shadow_page, text_language
 from plugins.search.terms import AliasMatcher
 
@@ -64,3 +66,19 @@ def test_build_index_works_inside_a_running_event_loop(tmp_path):
         stats = pool.submit(asyncio.run, caller()).result()
     assert stats.pages == 1
     assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_a_broken_bundle_is_refused_with_the_file_named(tmp_path):
+    """An empty entry file or index file (Pagefind issue #1271) fails the build, clearly."""
+    from plugins.search.index import SearchIndexError, check_bundle
+
+    build_index([RECORD], tmp_path)
+    bundle = tmp_path / "pagefind"
+    check_bundle(bundle)  # a good bundle passes
+    meta = next(bundle.glob("*.pf_meta"))
+    meta.write_bytes(b"")
+    with pytest.raises(SearchIndexError, match="missing or empty"):
+        check_bundle(bundle)
+    (bundle / "pagefind-entry.json").write_text("", encoding="utf-8")
+    with pytest.raises(SearchIndexError, match="pagefind-entry.json"):
+        check_bundle(bundle)

@@ -49,6 +49,20 @@ def test_indexes_show_counts_in_both_languages(tiny_site):
             assert find_all(page(tiny_site, f"{lang}/{kind}/"), "li", "term-card")
 
 
+def test_terms_without_releases_are_listed_apart_as_plain_text(tiny_site):
+    for lang, laos, heading in (("en", "Laos", "No releases yet"), ("th", "ลาว", "ยังไม่มีข่าว")):
+        tree = page(tiny_site, f"{lang}/countries/")
+        cards = find_all(tree, "li", "term-card")
+        assert f"/{lang}/countries/la/" not in [href for c in cards for href in links(c)]
+        assert all(text(c.find(".//span[@class='count']"))[0] != "0" for c in cards)
+        (empty,) = find_all(tree, "section", "terms-empty")
+        assert text(empty.find(".//h2")) == heading
+        assert [text(li).split(" (")[0] for li in empty.iter("li")] == [laos]
+        assert links(empty) == [], "no links to pages without releases"
+        assert (tiny_site / lang / "countries/la/index.html").is_file(), "the page stays"
+    assert find_all(page(tiny_site, "en/topics/"), "section", "terms-empty") == []
+
+
 def test_meeting_series_lists_sessions_with_dates_venues_and_releases(tiny_site):
     tree = page(tiny_site, "en/meetings/wg-as/")
     sessions = find_all(tree, "li", "session")

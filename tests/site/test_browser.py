@@ -1,5 +1,10 @@
 """Walk the demo site in Debian's Chromium: every page type in both languages by clicking links.
 
+The walk: landing → home → countries → a country → a release → the other language and back →
+a meeting series → a session → a release → a topic → organisations → an organisation → a release
+→ people → a person → a release → meetings, topics, timeline → a session → a timeline year → a
+release → the header's search form → the search page's results → a release.
+
 Builds the demo site once (the five seeds, converted into a temporary folder), serves it on
 127.0.0.1 and fails on any 404, in the browser walk and in a crawl of every internal link.
 The demo build and the browser are the shared session fixtures of ``tests/conftest.py``.
@@ -69,9 +74,26 @@ def walk(tab, base, lang):
     assert click(tab, f'a[href="/{lang}/meetings/wg-as/5/"]') == f"{base}/{lang}/meetings/wg-as/5/"
     assert "/releases/" in click(tab, ".release-card a.release-title")
     assert click(tab, ".chips-topics a").startswith(f"{base}/{lang}/topics/")
-    for kind in ("organisations", "people", "meetings", "topics", "timeline"):
+    for kind in ("organisations", "people"):  # index → a term page → one of its releases
+        assert click(tab, f'nav a[href="/{lang}/{kind}/"]') == f"{base}/{lang}/{kind}/"
+        assert re.fullmatch(rf"{base}/{lang}/{kind}/[\w-]+/", click(tab, ".term-card a"))
+        assert tab.locator("h1").inner_text()
+        assert "/releases/" in click(tab, ".release-card a.release-title")
+    for kind in ("meetings", "topics", "timeline"):
         assert click(tab, f'nav a[href="/{lang}/{kind}/"]') == f"{base}/{lang}/{kind}/"
     assert click(tab, ".timeline-session a").startswith(f"{base}/{lang}/meetings/")
+    tab.go_back()
+    year = click(tab, f'.year-nav a[href="/{lang}/timeline/2024/"]')
+    assert year == f"{base}/{lang}/timeline/2024/"
+    assert tab.locator(".timeline-month h2").count() > 0
+    assert "/releases/" in click(tab, ".timeline-release a")
+    tab.locator("#site-search").fill("ASEAN")  # the header's search form → the search page
+    tab.locator("#site-search").press("Enter")
+    tab.wait_for_load_state()
+    assert tab.url == f"{base}/{lang}/search/?q=ASEAN"
+    result = tab.locator("[data-search-results] li.search-result h2 a").first
+    result.wait_for(timeout=15000)
+    assert re.fullmatch(rf"{base}/{lang}/releases/[\w-]+/", click(tab, "li.search-result h2 a"))
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

@@ -20,6 +20,9 @@ from briefing.normalise import compare_key
 TITLE_PREFIX_RE = re.compile(r"^\s*รัฐบาลไทย\s*-\s*(?:ข่าวทำเนียบรัฐบาล\s*-\s*)?")
 #: ``ที่มา : https://…`` (colon optional, any spacing).
 SOURCE_RE = re.compile(r"^\s*ที่มา\s*:?\s*(?P<url>https?://\S+)\s*$")
+#: Hosts a source URL is expected on (the Thai government's news site); others get a warning.
+OFFICIAL_SOURCE_HOSTS = ("thaigov.go.th",)
+URL_HOST_RE = re.compile(r"^https?://(?:[^@/]*@)?(?P<host>[^/:?#]+)", re.IGNORECASE)
 #: A line of only -, _, *, =, ~ or dashes (at least three).
 SEPARATOR_RE = re.compile(r"^\s*[-_*=~–—.•]{3,}\s*$")
 HASHTAG_LINE_RE = re.compile(r"^\s*#[^\s#]+(?:\s+#[^\s#]+)*\s*$")
@@ -167,6 +170,10 @@ def parse(release: Release) -> Release:
         m = SOURCE_RE.match(lines[i][1])
         if m:
             source_url = m["url"]
+            if not is_official_source(source_url):
+                release = replace(release, warnings=(*release.warnings, (
+                    f"{lines[i][0]}: source URL {source_url} is not on "
+                    f"{' or '.join(OFFICIAL_SOURCE_HOSTS)} (kept as written: check it)")))
             lines = lines[:i] + lines[i + 1:]
             break
 
@@ -203,6 +210,13 @@ def parse(release: Release) -> Release:
         title, i = f"{title} {continuation}", i + 1
     return _finish(release, title, lines[i:], date_line=date_line.strip(),
                    date_line_no=date_no, source_url=source_url, shape="thaigov")
+
+
+def is_official_source(url: str) -> bool:
+    """True if ``url`` is on one of :data:`OFFICIAL_SOURCE_HOSTS` (or a subdomain of one)."""
+    m = URL_HOST_RE.match(url)
+    host = m["host"].lower().rstrip(".") if m else ""
+    return any(host == h or host.endswith("." + h) for h in OFFICIAL_SOURCE_HOSTS)
 
 
 def _continuation(lines: list[tuple[int, str]], i: int) -> str | None:

@@ -115,3 +115,20 @@ def test_parse_and_dates_only_refuse_with_release_error(lines):
         assert str(exc)
     else:
         assert release.date is not None and release.paragraphs and release.title
+
+
+@pytest.mark.parametrize(("url", "warned"), [
+    ("https://www.thaigov.go.th/news/contents/details/95636", False),
+    ("https://thaigov.go.th/news/1", False),
+    ("https://evil.example.com/news/91009", True),
+    ("https://thaigov.go.th.evil.example/news/1", True),
+    ("https://user@evil.example.com/?x=thaigov.go.th", True),
+])
+def test_a_source_url_off_thaigov_is_kept_with_a_warning(url, warned):
+    r = _parse(f"{PREFIX}ข่าวดี มีประชุม\n\nวันพุธที่ 23 เมษายน 2568\nข่าวดี มีประชุม\n"
+               f"ย่อหน้าแรกของข่าวที่ยาวพอสมควร\n\nที่มา : {url}")
+    assert r.source_url == url
+    notes = [w for w in r.warnings if "is not on thaigov.go.th" in w]
+    assert bool(notes) == warned
+    if warned:
+        assert notes[0].startswith("7: source URL ")

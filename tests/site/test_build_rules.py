@@ -120,3 +120,21 @@ def test_a_release_with_broken_front_matter_fails_the_build(tmp_path):
     assert run.returncode != 0
     output = " ".join((run.stdout + run.stderr).split())
     assert "broken.md:3: front matter is not valid YAML" in output
+
+
+def test_a_source_url_off_thaigov_is_not_labelled_as_thaigov(tmp_path):
+    """The converter keeps a source URL as written (with a warning); the page names its real host
+    instead of claiming the Thai government's site."""
+    releases = pair("2024-01-02-1", "2024-01-02", "ข่าว", "News",
+                    source_url="https://evil.example.com/news/91009")
+    releases += pair("2024-01-03-2", "2024-01-03", "ข่าว", "News",
+                     source_url="https://www.thaigov.go.th/news/contents/details/2")
+    out = build_site(tmp_path, releases)
+    other = (out / "en/releases/2024-01-02-1/index.html").read_text(encoding="utf-8")
+    assert "thaigov.go.th" not in other
+    assert "Source named in the release: evil.example.com" in other
+    assert "(not the Thai government's news site)" in other
+    thai = (out / "th/releases/2024-01-02-1/index.html").read_text(encoding="utf-8")
+    assert "แหล่งที่มาที่ระบุในข่าว: evil.example.com" in thai
+    official = (out / "en/releases/2024-01-03-2/index.html").read_text(encoding="utf-8")
+    assert "Original release on thaigov.go.th" in official

@@ -4,7 +4,8 @@
   carries lists, maps and the converter's bookkeeping, and the pure-Python parser was half of the
   build time on a few hundred releases.
 * Invalid YAML stops the file with a readable error naming the file and the line (the upstream
-  reader logs it and returns no metadata, which loses the cause).
+  reader logs it and returns no metadata, which loses the cause); an unclosed quote is reported
+  where it opens.
 """
 
 from __future__ import annotations
@@ -24,13 +25,23 @@ def parse_front_matter(text: str, source_path: str) -> dict:
     try:
         data = yaml.load(text, Loader=LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        mark, problem = error_mark(error)
         where = f"{source_path}:{mark.line + 1}" if mark else source_path  # text starts after ---
-        problem = getattr(error, "problem", None) or str(error)
         raise FrontMatterError(f"{where}: front matter is not valid YAML: {problem}") from None
     if not isinstance(data, dict):
         raise FrontMatterError(f"{source_path}: front matter must be a YAML mapping (key: value)")
     return data
+
+
+def error_mark(error: yaml.YAMLError):
+    """(mark, problem): an unclosed quote is reported on the line where the quote opens
+    (``context_mark``), not at the end of the front matter where PyYAML gave up."""
+    context = getattr(error, "context", None) or ""
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    if "quoted scalar" in context and getattr(error, "context_mark", None) is not None:
+        return error.context_mark, (
+            f"the quoted text that starts on this line is not closed ({problem})")
+    return getattr(error, "problem_mark", None) or getattr(error, "context_mark", None), problem
 
 
 class FrontMatterReader(YAMLMetadataReader):

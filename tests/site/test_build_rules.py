@@ -102,6 +102,9 @@ def test_bad_front_matter_names_the_file_and_line():
     with pytest.raises(FrontMatterError, match="must be a YAML mapping"):
         parse_front_matter("- a list\n", "releases/th/x.md")
     assert parse_front_matter("title: ok\ndate: 2024-01-02\n", "x.md")["title"] == "ok"
+    with pytest.raises(FrontMatterError, match=r"x\.md:3: .*quoted text that starts on this line"):
+        parse_front_matter('\ntitle: ok\nsummary: "never closed\ndate: 2024-01-02\nlang: th\n',
+                           "releases/th/x.md")
 
 
 def test_a_release_with_broken_front_matter_fails_the_build(tmp_path):

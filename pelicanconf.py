@@ -51,6 +51,7 @@ PLUGINS = [
     "site_pages",
     "open_data",
     "sitemap_hreflang",
+    "unchanged_writer",  # a rebuilt page identical to the one on disk is not rewritten
 ]
 if (ROOT / "plugins" / "search" / "__init__.py").exists():
     PLUGINS.append("search")

@@ -212,10 +212,15 @@ def parse(release: Release) -> Release:
                    date_line_no=date_no, source_url=source_url, shape="thaigov")
 
 
+def source_host(url: str) -> str:
+    """The host of an http(s) ``url``, lower case (``""`` when it has none)."""
+    m = URL_HOST_RE.match(url or "")
+    return m["host"].lower().rstrip(".") if m else ""
+
+
 def is_official_source(url: str) -> bool:
     """True if ``url`` is on one of :data:`OFFICIAL_SOURCE_HOSTS` (or a subdomain of one)."""
-    m = URL_HOST_RE.match(url)
-    host = m["host"].lower().rstrip(".") if m else ""
+    host = source_host(url)
     return any(host == h or host.endswith("." + h) for h in OFFICIAL_SOURCE_HOSTS)
 
 

@@ -3,7 +3,7 @@
 Settings: ``BRIEFING_TAXONOMY_PATH`` (default ``<PATH>/taxonomy``). After the articles are read the
 shared context holds ``BRIEFING`` (a :class:`site.SiteIndex`) and ``BRIEFING_TAXONOMY`` (the loaded
 ``briefing.taxonomy.Taxonomy``); each article gains ``terms``, ``meeting_refs``, ``alternate``,
-``alternates``, ``related`` and ``series_nav``.
+``alternates``, ``related``, ``series_nav``, ``source_host`` and ``source_official``.
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from briefing.parse import is_official_source, source_host
+
 from .terms import KINDS, LANGS, Session, Term
 
 STATUS_ORDER = ("held", "announced", "mentioned")
@@ -233,8 +235,17 @@ def meeting_refs(article, terms: dict[str, dict[str, Term]]) -> list[tuple]:
     return refs
 
 
+def source_link(article) -> None:
+    """``source_host`` and ``source_official`` of the release's ``source_url``: the theme labels
+    the link "on thaigov.go.th" only when the converter's rule (``briefing.parse``) says so."""
+    url = article.metadata.get("source_url") or ""
+    article.source_host = source_host(url)
+    article.source_official = bool(url) and is_official_source(url)
+
+
 def enrich_alone(article, terms: dict[str, dict[str, Term]]) -> None:
     """The attributes the theme reads, for an article outside the index (a draft)."""
+    source_link(article)
     article.terms = article_terms(article, terms)
     article.meeting_refs = meeting_refs(article, terms)
     article.alternate = None
@@ -244,10 +255,12 @@ def enrich_alone(article, terms: dict[str, dict[str, Term]]) -> None:
 
 
 def enrich(index: SiteIndex) -> None:
-    """Set ``terms``, ``meeting_refs``, ``alternate(s)``, ``related`` and ``series_nav``."""
+    """Set ``terms``, ``meeting_refs``, ``alternate(s)``, ``related``, ``series_nav`` and the
+    source link's ``source_host`` / ``source_official``."""
     for slug in index.order:
         related = related_slugs(index, slug)  # once per release, not per language
         for lang, article in index.groups[slug].items():
+            source_link(article)
             article.terms = article_terms(article, index.terms)
             article.meeting_refs = meeting_refs(article, index.terms)
             other = [a for code, a in index.groups[slug].items() if code != lang]

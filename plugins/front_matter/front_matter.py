@@ -13,6 +13,8 @@ from __future__ import annotations
 import yaml
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
+from briefing.notes import yaml_error_mark
+
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -25,23 +27,12 @@ def parse_front_matter(text: str, source_path: str) -> dict:
     try:
         data = yaml.load(text, Loader=LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
-        mark, problem = error_mark(error)
+        mark, problem = yaml_error_mark(error)  # an unclosed quote: the line where it opens
         where = f"{source_path}:{mark.line + 1}" if mark else source_path  # text starts after ---
         raise FrontMatterError(f"{where}: front matter is not valid YAML: {problem}") from None
     if not isinstance(data, dict):
         raise FrontMatterError(f"{source_path}: front matter must be a YAML mapping (key: value)")
     return data
-
-
-def error_mark(error: yaml.YAMLError):
-    """(mark, problem): an unclosed quote is reported on the line where the quote opens
-    (``context_mark``), not at the end of the front matter where PyYAML gave up."""
-    context = getattr(error, "context", None) or ""
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    if "quoted scalar" in context and getattr(error, "context_mark", None) is not None:
-        return error.context_mark, (
-            f"the quoted text that starts on this line is not closed ({problem})")
-    return getattr(error, "problem_mark", None) or getattr(error, "context_mark", None), problem
 
 
 class FrontMatterReader(YAMLMetadataReader):

@@ -91,10 +91,6 @@ def format_long_date(value, lang: str) -> str:
     day = _as_date(value)
     if day is None:
         return ""
-    return _long_date(day, lang)
-
-
-def _long_date(day: date, lang: str) -> str:
     if lang == "th":
         return f"{format_date(day, 'd MMMM', locale='th')} {day.year + BUDDHIST_ERA_OFFSET}"
     return format_date(day, "d MMMM y", locale=lang)
@@ -135,13 +131,10 @@ def memoised_dates():
     seen: dict[tuple[date, str], str] = {}
 
     def fdate(value, lang: str) -> str:
-        day = _as_date(value)
-        if day is None:
-            return ""
-        key = (day, lang)
+        key = (_as_date(value), lang)
         found = seen.get(key)
         if found is None:
-            found = seen[key] = _long_date(day, lang)
+            found = seen[key] = format_long_date(key[0], lang)
         return found
 
     return fdate

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from babel import Locale
 
+from briefing.notes import yaml_error_mark
 from briefing.terms import LANGS, Session, TaxonomyError, Term
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -59,9 +60,9 @@ def read_yaml(path: Path) -> list:
     except UnicodeDecodeError as exc:
         raise TaxonomyError(path.name, None, f"not UTF-8 text ({exc.reason})") from exc
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark, problem = yaml_error_mark(exc)  # the rule the front-matter reader uses too
         line = mark.line + 1 if mark else None
-        raise TaxonomyError(path.name, line, f"malformed YAML: {exc.problem}") from exc
+        raise TaxonomyError(path.name, line, f"malformed YAML: {problem}") from exc
     except yaml.YAMLError as exc:
         raise TaxonomyError(path.name, None, f"malformed YAML: {exc}") from exc
     if data is None:

@@ -80,6 +80,13 @@ def test_malformed_yaml_names_file_and_line(tmp_path):
     assert error_of(folder).startswith("topics.yaml:3: malformed YAML")
 
 
+def test_unclosed_quote_is_reported_where_it_opens(tmp_path):
+    text = '- id: a\n  name: {th: ก, en: "Scams}\n- id: b\n  name: {th: ข, en: B}\n'
+    message = error_of(write(tmp_path, topics=text))
+    assert message.startswith("topics.yaml:2: malformed YAML: the quoted text that starts on "
+                              "this line is not closed"), message
+
+
 def test_missing_id(tmp_path):
     folder = write(tmp_path, topics="- id: a\n  name: {th: ก, en: A}\n- name: {th: ข, en: B}\n")
     assert error_of(folder) == "topics.yaml:3: term without id"

@@ -3,11 +3,12 @@
 The built site is served over HTTP from a thread; Debian's ``/usr/bin/chromium`` is driven by
 Playwright. For each query, a fresh browser context (empty cache) opens ``/{lang}/search/`` and
 waits until the search UI is ready (``[data-search-app][data-state=idle]``: Pagefind's entry,
-WebAssembly and filter index are loaded; ``ready_ms`` is that moment, from navigation start).
+WebAssembly and page metadata are loaded; ``ready_ms`` is that moment, from navigation start).
 Then the query is typed and submitted *inside the page*, which records ``performance.now()`` at
 submit and when the first result element appears in ``[data-search-results]``. Bytes are counted
 by the HTTP server (every body it sends, including any Web Worker's fetches), split into the page
-load and the query itself.
+load and the query itself. Last, the filters panel is opened (its facets fetch Pagefind's filter
+index, which a plain query does not need): ``filters_bytes`` is what that costs on top.
 
 The server compresses like GitHub Pages, the site's host: text types (HTML, CSS, JavaScript,
 JSON, SVG, XML) go out with ``Content-Encoding: gzip`` when the browser accepts it; other types
@@ -118,6 +119,11 @@ def probe(base_url: str, sent: list, lang: str, query: str, browser) -> dict:
         shown = page.locator("[data-search-results] > *").count()
         status = page.locator("[data-search-status]").inner_text()
         loaded, asked = sent[start:before], sent[before:]
+        opened = len(sent)
+        page.click("[data-search-filters] summary", timeout=TIMEOUT_MS)
+        page.wait_for_selector("[data-facet] input", state="attached", timeout=TIMEOUT_MS)
+        page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
+        panel = sent[opened:]
         return {
             "lang": lang, "query": query, "first_results_ms": round(first_ms, 1),
             "ready_ms": round(ready_ms, 1),
@@ -126,8 +132,9 @@ def probe(base_url: str, sent: list, lang: str, query: str, browser) -> dict:
             "page_load_bytes": sum(f[1] for f in loaded), "page_load_files": len(loaded),
             "page_load_bytes_raw": sum(f[2] for f in loaded),
             "results_shown": shown, "status": status,
+            "filters_bytes": sum(f[1] for f in panel), "filters_files": len(panel),
             "largest_files": sorted(loaded + asked, key=lambda f: -f[1])[:8],
-            "files": {"page_load": loaded, "query": asked},
+            "files": {"page_load": loaded, "query": asked, "filters_panel": panel},
         }
     finally:
         context.close()

@@ -137,8 +137,9 @@ def merge_bundles(parts: Sequence[Path], bundle: Path) -> None:
 
 def preload_urls(bundle: Path, lang: str) -> list[str]:
     """Bundle files (site-relative URLs) that ``pagefind.js`` fetches on a ``lang`` page before
-    the first search — its WebAssembly, the language's ``pf_meta`` and every filter chunk (the
-    facets load them all) — for ``<link rel=preload>``; ``[]`` without an index for ``lang``."""
+    the first search — its WebAssembly and the language's ``pf_meta`` — for
+    ``<link rel=preload>``; ``[]`` without an index for ``lang``. The filter chunks are not
+    preloaded: ``search.js`` fetches them only when the reader opens the filters panel."""
     entry = Path(bundle) / ENTRY
     if not entry.is_file():
         return []
@@ -146,8 +147,6 @@ def preload_urls(bundle: Path, lang: str) -> list[str]:
     if not info:
         return []
     files = [f"wasm.{info['wasm'] or 'unknown'}.pagefind", f"pagefind.{info['hash']}.pf_meta"]
-    files += sorted(p.relative_to(bundle).as_posix()
-                    for p in (Path(bundle) / "filter").glob(f"{lang}_*.pf_filter"))
     return [f"{Path(bundle).name}/{name}" for name in files if (Path(bundle) / name).is_file()]
 
 

@@ -35,7 +35,7 @@ BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "tr", "blockquote",
 STRINGS = {
     "th": {
         "title": "ค้นหาข่าว", "label": "ค้นหาคำในข่าว (ไทยหรืออังกฤษ)", "button": "ค้นหา",
-        "filters": "ตัวกรอง", "more": "แสดงเพิ่ม", "tags": "แท็ก",
+        "filters": "กรองผลการค้นหา", "more": "แสดงเพิ่ม", "tags": "แท็ก",
         "count": "พบ {n} ข่าว", "none": "ไม่พบข่าวที่ตรงกับคำค้น",
         "prompt": "พิมพ์คำค้น หรือเลือกตัวกรอง", "error": "ระบบค้นหาโหลดไม่สำเร็จ",
         "noscript": "การค้นหาต้องใช้ JavaScript ซึ่งปิดอยู่ในเบราว์เซอร์นี้ "
@@ -47,7 +47,7 @@ STRINGS = {
     },
     "en": {
         "title": "Search releases", "label": "Search the releases (English or Thai)",
-        "button": "Search", "filters": "Filters", "more": "Show more", "tags": "Tags",
+        "button": "Search", "filters": "Filter results", "more": "Show more", "tags": "Tags",
         "count": "{n} releases found", "none": "No release matches your search",
         "prompt": "Type a word, or pick a filter", "error": "Search could not be loaded",
         "noscript": "Search needs JavaScript, which is turned off in this browser. "

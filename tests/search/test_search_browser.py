@@ -52,6 +52,12 @@ def open_search(page, base: str, lang: str, query: str, extra: str = "") -> set[
     return result_slugs(page)
 
 
+def open_filters(page) -> None:
+    """Open the filters panel and wait for its facets (they load with it)."""
+    page.click("[data-search-filters] summary")
+    page.wait_for_selector("[data-facet] input")
+
+
 def containing(pages, lang: str, word: str) -> set[str]:
     return {slug for slug, (_, text) in pages[lang].items() if normalize(word) in normalize(text)}
 
@@ -137,6 +143,7 @@ def test_result_shows_title_date_excerpt_and_chips(browser_site, page):
 def test_facet_counts_and_filtering(browser_site, page, facet, kind):
     _, base, pages = browser_site
     open_search(page, base, "th", "หลอกลวง")
+    open_filters(page)
     box = page.locator(f"[data-facet={facet}]")
     value = box.locator("input").first.get_attribute("value")
     expected = tagged(pages, "th", kind, value) & containing(pages, "th", "หลอกลวง")
@@ -160,6 +167,38 @@ def test_facets_combine_and_live_in_the_url(browser_site, page):
     assert page.locator(f"[data-facet=year] input[value='{year}']").is_checked()
     for facet in ("country", "meeting", "topic", "year", "language"):
         assert page.locator(f"[data-facet={facet}]").count() == 1, facet
+
+
+def test_filter_index_loads_only_with_the_filters_panel(browser_site, page):
+    _, base, pages = browser_site
+    fetched: list[str] = []
+    page.on("requestfinished", lambda request: fetched.append(request.url))
+    found = open_search(page, base, "th", "หลอกลวง")
+    assert found and not any("/pagefind/filter/" in url for url in fetched)
+    assert page.locator("[data-search-filters]").get_attribute("open") is None
+    assert page.locator("[data-facet]").count() == 0
+    open_filters(page)
+    assert any("/pagefind/filter/" in url for url in fetched)
+    assert result_slugs(page) == found  # opening the panel leaves the results as they were
+    counts = page.eval_on_selector_all(
+        "[data-facet=year] .count", "els => els.map(e => Number(e.dataset.count))")
+    assert sum(counts) == len(found)  # one year per release
+
+
+def test_filters_panel_without_a_query_offers_every_filter(browser_site, page):
+    _, base, pages = browser_site
+    page.goto(f"{base}/en/search/")
+    page.wait_for_function("document.querySelector('[data-search-app]').dataset.state === 'idle'")
+    open_filters(page)
+    counts = page.eval_on_selector_all(
+        "[data-facet=year] .count", "els => els.map(e => Number(e.dataset.count))")
+    assert sum(counts) == len(pages["en"])
+    page.locator("[data-facet=year] input").first.check()
+    page.wait_for_function("location.search.includes('year=')")
+    wait_done(page)
+    year = page.locator("[data-facet=year] input:checked").get_attribute("value")
+    assert result_slugs(page) == {s for s, (meta, _) in pages["en"].items()
+                                  if str(meta["date"]).startswith(year)}
 
 
 def test_query_from_url_on_load_and_typing_updates_url(browser_site, page):
@@ -190,6 +229,9 @@ def test_keyboard_filtering_keeps_focus_and_announces_counts(browser_site, page)
     open_search(page, base, "th", "หลอกลวง")
     assert page.get_attribute("[data-search-status]", "aria-live") == "polite"
     assert page.locator("label[for=search-q]").count() == 1
+    page.focus("[data-search-filters] summary")
+    page.keyboard.press("Enter")  # the panel opens from the keyboard too
+    page.wait_for_selector("[data-facet=country] input")
     box = page.locator("[data-facet=country] input").first
     value = box.get_attribute("value")
     box.focus()

@@ -6,6 +6,9 @@
  * with Intl.Segmenter('th') (ICU, like the index), encode. A Thai word that ICU cuts into several
  * pieces is searched as a quoted phrase. Excerpts are made from the decoded page text.
  * URL state: ?q=…&country=KH&topic=…&meeting=…&year=…&language=… (repeatable).
+ * Facets live in a closed <details> panel: Pagefind's filter index (every page's country, meeting,
+ * topic, year and language, ~40 KB on a 10k-page site) is fetched only when a reader opens it or
+ * the URL carries a filter, so a plain query does not pay for it.
  */
 (function () {
   "use strict";
@@ -26,10 +29,12 @@
   const form = root.querySelector("form");
   const input = form.querySelector("input[name=q]");
   const status = root.querySelector("[data-search-status]");
+  const panel = root.querySelector("[data-search-filters]");
   const facetBox = root.querySelector("[data-search-facets]");
   const list = root.querySelector("[data-search-results]");
   const more = root.querySelector("[data-search-more]");
   let pagefind = null, current = null, shown = 0, ticket = 0, typingTimer = 0;
+  let filtersReady = null; // Promise of every filter's total counts, once the panel needs them
 
   /* ---- text: mirror of plugins/search/textcode.py ---- */
   function normalize(text) {
@@ -201,13 +206,33 @@
   }
 
   /* ---- searching ---- */
-  async function run(state) {
-    const my = ++ticket;
+  function loadFilters() { // the whole filter index, once (facet counts need every kind)
+    if (!filtersReady) filtersReady = pagefind.filters();
+    return filtersReady;
+  }
+  function searchArgs(state) {
     const filters = {};
     for (const [f, v] of Object.entries(state.filters)) filters[f] = { any: v };
-    const query = state.q.trim() ? pagefindQuery(state.q) : null;
+    return { query: state.q.trim() ? pagefindQuery(state.q) : null, filters };
+  }
+  async function refreshFacets() { // the panel was opened: counts for what is on screen
+    const my = ticket;
+    const totals = await loadFilters();
+    if (my !== ticket) return;
+    if (!current) { renderFacets({ filters: {} }, totals); return; }
+    const { query, filters } = searchArgs(current.state);
+    const search = await pagefind.search(query, { filters });
+    if (my === ticket) renderFacets(current.state, search.filters);
+  }
+  async function run(state) {
+    const my = ++ticket;
+    const { query, filters } = searchArgs(state);
+    if (Object.keys(filters).length) panel.open = true;
+    const totals = panel.open ? await loadFilters() : null;
+    if (my !== ticket) return;
     if (!query && !Object.keys(filters).length) {
-      list.replaceChildren(); facetBox.replaceChildren(); more.hidden = true;
+      list.replaceChildren(); more.hidden = true; current = null;
+      if (totals) renderFacets(state, totals); else facetBox.replaceChildren();
       status.textContent = cfg.strings.prompt;
       root.dataset.state = "idle";
       return;
@@ -218,7 +243,7 @@
     current = { state, results: search.results };
     shown = 0;
     list.replaceChildren();
-    renderFacets(state, search.filters);
+    if (filtersReady) renderFacets(state, search.filters); // else the panel is closed
     const n = search.results.length;
     status.textContent = n ? cfg.strings.count.replace("{n}", n) : cfg.strings.none;
     await showMore(my, FIRST);
@@ -243,7 +268,6 @@
     // ~12 KB gzip) and a message round trip per call, for a search that takes a few ms
     await pagefind.options({ baseUrl: cfg.base || "/", noWorker: true });
     await pagefind.init();
-    await pagefind.filters(); // load the filter index before the first search
     const state = readState();
     input.value = state.q;
     const header = document.querySelector("header input[name=q]");
@@ -269,6 +293,9 @@
     const state = stateFromForm();
     writeState(state, true);
     run(state);
+  });
+  panel.addEventListener("toggle", () => {
+    if (panel.open && pagefind && !filtersReady) refreshFacets();
   });
   more.addEventListener("click", () => showMore(ticket));
   window.addEventListener("popstate", () => {

@@ -213,7 +213,8 @@ def markdown(results: dict) -> str:
                      f"{conv['chars'] / 1e6:.1f} M chars; {conv['jobs']} jobs"
                      + (f"; {pages:,} HTML pages)" if pages else ")"))
         if size.get("run_date"):
-            head += f" — run {size['run_date']}, load average {size.get('run_load')}"
+            head += (f" — run {size['run_date']}, commit {size.get('run_commit')}, "
+                     f"{size.get('run_cpu')}, load average {size.get('run_load')}")
         out += [head, ""]
         out += _table(["Figure", "Measured", "Anchor / detail", "Ratio", "Goal", "Met"],
                       goal_rows(size))
@@ -255,16 +256,19 @@ def write(results: dict, folder: Path) -> Path:
 
 
 def combine(paths: list[Path]) -> dict:
-    """One result set from several runs (sizes sorted; each size keeps its run's date/load)."""
-    runs = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
-    latest = max(runs, key=lambda r: r["date"])
-    sizes = []
-    for run in runs:
+    """One result set from several runs (sizes sorted; each size keeps its run's date, load and
+    commit; a size measured by several runs is taken from the latest of them)."""
+    runs = sorted((json.loads(p.read_text(encoding="utf-8")) for p in paths),
+                  key=lambda r: r["date"])
+    latest = runs[-1]
+    by_size = {}
+    for run in runs:  # oldest first: a later run of the same size replaces an earlier one
         for size in run["sizes"]:
-            size = dict(size, run_date=run["date"],
-                        run_load=run["machine"].get("load_average_at_start"))
-            sizes.append(size)
-    return {**latest, "sizes": sorted(sizes, key=lambda s: s.get("size", 0)),
+            by_size[size.get("size", 0)] = dict(
+                size, run_date=run["date"], run_commit=run["machine"].get("commit"),
+                run_cpu=run["machine"].get("cpu"),
+                run_load=run["machine"].get("load_average_at_start"))
+    return {**latest, "sizes": [by_size[n] for n in sorted(by_size)],
             "combined_from": [str(p) for p in paths]}
 
 

@@ -52,6 +52,26 @@ def test_growth_exponent(bench_modules):
     assert report.growth([5000], [10.0]) == ""
 
 
+def test_combine_keeps_the_latest_run_of_each_size(bench_modules, tmp_path):
+    _, report = bench_modules
+
+    def run(name, date, commit, sizes):
+        path = tmp_path / f"{name}.json"
+        machine = {"cpu": "CPU " + commit, "commit": commit, "load_average_at_start": [1, 1, 1]}
+        path.write_text(json.dumps({"date": date, "machine": machine,
+                                    "sizes": [{"size": n, "mark": name} for n in sizes]}))
+        return path
+
+    old = run("old", "2026-12-01T20:40:00+00:00", "aaa", [5000, 20000])
+    new = run("new", "2026-12-02T00:03:00+00:00", "bbb", [5000, 50000])
+    combined = report.combine([new, old])
+    assert [(s["size"], s["mark"], s["run_commit"]) for s in combined["sizes"]] == [
+        (5000, "new", "bbb"), (20000, "old", "aaa"), (50000, "new", "bbb")]
+    assert combined["machine"]["commit"] == "bbb"
+    assert "## 20,000 releases — run 2026-12-01T20:40:00+00:00, commit aaa, CPU aaa" in (
+        report.markdown(combined))
+
+
 @pytest.mark.browser
 def test_bench_smoke_run(repo_root, tmp_path):
     results = tmp_path / "results"

@@ -240,7 +240,7 @@ def source_link(article) -> None:
     the link "on thaigov.go.th" only when the converter's rule (``briefing.parse``) says so."""
     url = article.metadata.get("source_url") or ""
     article.source_host = source_host(url)
-    article.source_official = bool(url) and is_official_source(url)
+    article.source_official = is_official_source(url)  # False for "" (no host)
 
 
 def enrich_alone(article, terms: dict[str, dict[str, Term]]) -> None:

@@ -6,7 +6,7 @@ file must exist in both and have the same bytes; nothing is ignored, because not
 needs to change between two builds of the same content (no build timestamps are written).
 Two exceptions: an entry-less Atom feed's build time, and Pagefind's filter and ``pf_meta`` file
 names (hashes of value lists Pagefind writes in hash-map order; filters are compared by their sorted
-bytes) together with the search pages' preload links that name those files.
+bytes) together with the search pages' preload links that name the ``pf_meta``.
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ PAGEFIND_UNORDERED = re.compile(
     r"|pagefind-entry\.json)$")
 
 
-# the search pages preload those files, so they name them too
-PAGEFIND_UNORDERED_LINK = re.compile(
-    rb"pagefind/(?:filter/[a-z]+_\w+\.pf_filter|pagefind\.[a-z]+_\w+\.pf_meta)")
+# the search pages preload the pf_meta (not the filter chunks: search.js fetches those only
+# when the filters panel opens), so they name it too
+PAGEFIND_UNORDERED_LINK = re.compile(rb"pagefind/pagefind\.[a-z]+_\w+\.pf_meta")
 
 
 def unordered_key(match: re.Match, data: bytes) -> str:

@@ -12,7 +12,14 @@ import os
 
 from pelican.urlwrappers import Category
 
-from .site import UnknownTermError, build_index, check_articles, enrich, enrich_alone
+from .site import (
+    UnknownTermError,
+    build_index,
+    check_articles,
+    enrich,
+    enrich_alone,
+    settle_urls,
+)
 from .terms import build_terms, taxonomy_data
 
 
@@ -42,6 +49,7 @@ def index_articles(generator) -> None:
         raise UnknownTermError(
             "releases use tag ids the taxonomy does not define:\n  " + "\n  ".join(problems)
         )
+    settle_urls(articles + drafts)
     index = build_index(articles, terms)
     enrich(index)
     for draft in drafts:

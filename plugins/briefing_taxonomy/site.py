@@ -79,6 +79,8 @@ class SiteIndex:
     cooccur: dict[tuple[str, str], Counter] = field(default_factory=dict)
     tags: dict[str, set] = field(default_factory=dict)  # slug -> {(kind, id)}
     rank: dict[str, int] = field(default_factory=dict)  # slug -> position in ``order``
+    #: series id -> {slug: position in ``by_term[("meetings", id)]``} (newest first)
+    series_at: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def article(self, slug: str, lang: str):
         """The release in ``lang``, or in the other language when it has no translation."""
@@ -169,6 +171,8 @@ def build_index(articles, terms: dict[str, dict[str, Term]]) -> SiteIndex:
     index.series_only = dict(series_only)
     index.tags = {slug: _tag_keys(index.article(slug, "th")) for slug in index.order}
     index.rank = {slug: at for at, slug in enumerate(index.order)}
+    index.series_at = {term_id: {slug: at for at, slug in enumerate(slugs)}
+                       for (kind, term_id), slugs in index.by_term.items() if kind == "meetings"}
     return index
 
 
@@ -206,12 +210,13 @@ def related_slugs(index: SiteIndex, slug: str, limit: int = RELATED_LIMIT,
 
 
 def series_neighbours(index: SiteIndex, slug: str, series: str) -> tuple[str | None, str | None]:
-    """(previous, next) release slugs in a meeting series, by date."""
-    slugs = list(reversed(index.by_term.get(("meetings", series), [])))  # oldest first
-    if slug not in slugs:
+    """(previous, next) release slugs in a meeting series, by date (a look-up, not a scan: the
+    cabinet series alone has thousands of releases)."""
+    slugs = index.by_term.get(("meetings", series), [])  # newest first
+    at = index.series_at.get(series, {}).get(slug)
+    if at is None:
         return None, None
-    at = slugs.index(slug)
-    return (slugs[at - 1] if at else None, slugs[at + 1] if at + 1 < len(slugs) else None)
+    return (slugs[at + 1] if at + 1 < len(slugs) else None, slugs[at - 1] if at else None)
 
 
 def article_terms(article, terms: dict[str, dict[str, Term]]) -> dict[str, list[Term]]:
@@ -233,6 +238,17 @@ def meeting_refs(article, terms: dict[str, dict[str, Term]]) -> list[tuple]:
         session = series.session(session_id) or Session(series_id, session_id, known=False)
         refs.append((series, session if session_id else None, statuses.get(ref, "")))
     return refs
+
+
+def settle_urls(articles) -> None:
+    """Fix each article's ``url`` once it is read, with Pelican's own ``override_url``.
+
+    Pelican works ``article.url`` out again on every use (settings → metadata → relative source
+    path), and every page that lists a release asks for it: on a site of thousands of releases
+    that was a fifth of a rebuild. Nothing read after this point changes a URL."""
+    for article in articles:
+        if not getattr(article, "override_url", None):
+            article.override_url = article.url
 
 
 def source_link(article) -> None:
@@ -280,5 +296,5 @@ def enrich(index: SiteIndex) -> None:
 
 __all__ = [
     "LANGS", "SiteIndex", "UnknownTermError", "build_index", "check_articles", "enrich",
-    "enrich_alone",
+    "enrich_alone", "settle_urls",
 ]

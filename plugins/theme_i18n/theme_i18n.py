@@ -18,6 +18,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from jinja2 import pass_context
+from markupsafe import Markup
 
 BUDDHIST_ERA_OFFSET = 543
 FALLBACK_LANG = "en"
@@ -76,6 +77,30 @@ def make_gettext(catalogs):
     return _gettext, _ngettext
 
 
+def make_fast_alias(gettext_func):
+    """A ``_()`` for templates that does what Jinja's new-style ``_`` does (look up, mark safe
+    under autoescape, then ``%``-format with the keyword arguments) in one call instead of three
+    (``_gettext_alias`` → ``gettext`` → the look-up), and remembers the result of a call without
+    arguments. Templates call ``_()`` some 40 times per page; on a site of thousands of pages
+    Jinja's two extra layers were a tenth of the build."""
+    seen: dict[tuple[str, str, bool], str] = {}
+
+    @pass_context
+    def _(ctx, message, **variables):
+        autoescape = ctx.eval_ctx.autoescape
+        if variables:
+            found = gettext_func(ctx, message)
+            return (Markup(found) if autoescape else found) % variables
+        key = (context_lang(ctx), message, autoescape)
+        done = seen.get(key)
+        if done is None:
+            found = gettext_func(ctx, message)
+            done = seen[key] = (Markup(found) if autoescape else found) % {}
+        return done
+
+    return _
+
+
 def _as_date(value) -> date | None:
     if isinstance(value, datetime):
         return value.date()
@@ -117,7 +142,9 @@ def install(generator) -> None:
     env = generator.env
     env.add_extension("jinja2.ext.i18n")
     catalogs = load_catalogs(generator.theme)
-    env.install_gettext_callables(*make_gettext(catalogs), newstyle=True)
+    gettext_func, ngettext_func = make_gettext(catalogs)
+    env.install_gettext_callables(gettext_func, ngettext_func, newstyle=True)
+    env.globals["_"] = make_fast_alias(gettext_func)  # {% trans %} keeps Jinja's own gettext
     env.filters.update(
         fdate=memoised_dates(), fdaterange=format_date_range, isodate=iso_date,
         number=format_number,

@@ -8,10 +8,13 @@ where the Python API's ``add_custom_record`` costs ~100 ms per record, and it ha
 file when it exits). The bundle lands in ``{out_dir}/pagefind/``, one index per language
 (``<html lang>``).
 
-Memory: Pagefind's indexer holds roughly 0.7 KB per (page, distinct word) pair until it writes,
-so each language is indexed by a Pagefind process of its own, one after the other, and the
-per-language bundles are merged (:func:`merge_bundles`): the peak is the largest language, not
-the sum. Only the files the browser loads are kept (not Pagefind's own UI kits).
+Memory: Pagefind's indexer holds everything until it writes — about 0.3 MB per Thai page (coded
+words), 0.1 MB per English one — so a 5,000-release site would need 1.4 GB in one run. Each
+language is therefore indexed in parts of at most ``part_pages`` pages, one Pagefind process at
+a time, and the parts are joined into the language's one index by :func:`.pfmerge.merge_parts`
+(the same files Pagefind writes for all pages at once); then the languages' bundles are merged
+(:func:`merge_bundles`). The peak is one part's, whatever the size of the site. Only the files
+the browser loads are kept (not Pagefind's own UI kits).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .pfmerge import merge_parts
 from .textcode import encode_term, encode_text, normalize
 
 FILTER_KINDS = ("country", "meeting", "topic", "year", "language")
@@ -36,6 +40,7 @@ LATIN_LETTER = re.compile(r"[A-Za-z]")
 THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")
 HYPHENATED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9-])")
 ENTRY = "pagefind-entry.json"
+PART_PAGES = 1000  # pages per Pagefind run: ~300 MB for Thai pages (setting SEARCH_PART_PAGES)
 # what pagefind.js loads (search.js runs it without its Web Worker; the UI kits are unused)
 BUNDLE_FILES = re.compile(r"^(pagefind\.js|wasm\..+\.pagefind|"
                           r"pagefind\..+\.pf_meta|(index|fragment|filter)/.+)$")
@@ -100,20 +105,42 @@ def shadow_page(record: SearchRecord) -> str:
     )
 
 
-def write_shadow_pages(records: Iterable[SearchRecord], root: Path,
-                       progress: bool = False) -> dict[str, int]:
-    """Write one shadow page per record at ``root/{lang}/{url}``; return pages per language."""
+def write_shadow_pages(records: Iterable[SearchRecord], root: Path, progress: bool = False,
+                       part_pages: int = PART_PAGES) -> dict[str, int]:
+    """Write one shadow page per record at ``root/{lang}/{part}/{url}`` (parts ``0000``, ``0001``…
+    of at most ``part_pages`` pages); return pages per language."""
     if progress:
         from tqdm import tqdm
 
         records = tqdm(records, desc="search: shadow pages", unit="page")
     counts: dict[str, int] = {}
     for record in records:
-        page = root / record.lang / record.url.strip("/") / "index.html"
+        at = counts.get(record.lang, 0)
+        part = f"{at // max(1, part_pages):04d}"
+        page = root / record.lang / part / record.url.strip("/") / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(shadow_page(record), encoding="utf-8")
-        counts[record.lang] = counts.get(record.lang, 0) + 1
+        counts[record.lang] = at + 1
     return counts
+
+
+def index_language(site: Path, lang: str, bundle: Path) -> None:
+    """Index one language's shadow pages (``site/{part}/…``) into ``bundle``: Pagefind on each
+    part in turn, then the parts joined into one index (a single part is used as it is)."""
+    part_sites = sorted(p for p in site.iterdir() if p.is_dir())
+    if len(part_sites) == 1:
+        _pagefind(part_sites[0], bundle)
+        return
+    part_bundles = [bundle.parent / f"{lang}-part-{p.name}" for p in part_sites]
+    for part_site, part_bundle in zip(part_sites, part_bundles, strict=True):
+        _pagefind(part_site, part_bundle)
+    info = merge_parts(part_bundles, lang, bundle)
+    entry = json.loads((part_bundles[0] / ENTRY).read_text(encoding="utf-8"))
+    entry["languages"] = {lang: info}
+    (bundle / ENTRY).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+    check_bundle(bundle)
+    for part_bundle in part_bundles:
+        shutil.rmtree(part_bundle)
 
 
 def merge_bundles(parts: Sequence[Path], bundle: Path) -> None:
@@ -189,9 +216,10 @@ def check_bundle(bundle: Path) -> None:
         raise SearchIndexError(f"search: Pagefind wrote empty index files: {', '.join(empty[:5])}")
 
 
-def build_index(records: Iterable[SearchRecord], out_dir: Path | str,
-                progress: bool = False) -> IndexStats:
-    """Index ``records`` into ``out_dir/pagefind/`` (replacing it) and return stats.
+def build_index(records: Iterable[SearchRecord], out_dir: Path | str, progress: bool = False,
+                part_pages: int = PART_PAGES) -> IndexStats:
+    """Index ``records`` into ``out_dir/pagefind/`` (replacing it) and return stats; Pagefind
+    indexes at most ``part_pages`` pages at a time (:func:`index_language`).
 
     Usable on its own (benchmarks): records need no Pelican. Thai text is coded by
     :func:`.textcode.encode_text`; the browser side is ``theme/static/search/search.js``.
@@ -200,9 +228,9 @@ def build_index(records: Iterable[SearchRecord], out_dir: Path | str,
     bundle = Path(out_dir) / "pagefind"
     with tempfile.TemporaryDirectory(prefix="briefing-search-") as tmp:
         shadow, parts = Path(tmp) / "shadow", Path(tmp) / "bundles"
-        counts = write_shadow_pages(records, shadow, progress)
-        for lang in sorted(counts):  # one process at a time: the peak is one language's
-            _pagefind(shadow / lang, parts / lang)
+        counts = write_shadow_pages(records, shadow, progress, part_pages)
+        for lang in sorted(counts):  # one process at a time: the peak is one part's
+            index_language(shadow / lang, lang, parts / lang)
         if bundle.exists():
             shutil.rmtree(bundle)
         merge_bundles([parts / lang for lang in sorted(counts)], bundle)

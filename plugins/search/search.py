@@ -5,7 +5,8 @@ as text, front-matter tags and the taxonomy names/aliases they match) with
 :func:`.index.build_index` into ``output/pagefind/``, then writes both search pages (template
 ``search.html``), which preload the bundle files Pagefind fetches first
 (:func:`.index.preload_urls`).
-Settings: ``SEARCH_INDEX`` (default True; False skips the index, e.g. for quick previews).
+Settings: ``SEARCH_INDEX`` (default True; False skips the index, e.g. for quick previews);
+``SEARCH_PART_PAGES`` (pages per Pagefind run, default :data:`.index.PART_PAGES`).
 A rebuild keeps the bundle when :func:`index_fingerprint` (releases, taxonomy, plugin code) is
 unchanged, so an unchanged site or an edited note does not re-index.
 """
@@ -21,7 +22,14 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .index import FILTER_KINDS, SearchRecord, build_index, preload_urls, text_language
+from .index import (
+    FILTER_KINDS,
+    PART_PAGES,
+    SearchRecord,
+    build_index,
+    preload_urls,
+    text_language,
+)
 from .terms import AliasMatcher, facet_labels, term_names
 from .textcode import FREQUENT_WORDS
 
@@ -169,7 +177,8 @@ class SearchGenerator(Generator):
         if stamp.is_file() and stamp.read_text(encoding="utf-8") == fingerprint:
             log.info("search: releases, taxonomy and indexer unchanged; index kept")
             return
-        stats = build_index(release_records(index.groups, taxonomy), self.output_path)
+        stats = build_index(release_records(index.groups, taxonomy), self.output_path,
+                            part_pages=self.settings.get("SEARCH_PART_PAGES", PART_PAGES))
         stamp.write_text(fingerprint, encoding="utf-8")
         log.info("search: indexed %d pages in %.1f s (%d KB)", stats.pages, stats.seconds,
                  stats.bundle_bytes // 1024)

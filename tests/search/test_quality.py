@@ -73,7 +73,9 @@ def corpus_site(tmp_path_factory):
         pytest.skip(f"corpus not found at {CORPUS} (only present on the development machine)")
     taxonomy = load_taxonomy(ROOT / "content" / "taxonomy")
     out = tmp_path_factory.mktemp("quality")
-    build_index(corpus_records(CORPUS, taxonomy), out)
+    # in parts of 100 pages joined into one index, as a site of thousands of releases is built:
+    # every query below then also checks the join (plugins/search/pfmerge.py) in a browser
+    build_index(corpus_records(CORPUS, taxonomy), out, part_pages=100)
     search_page(out, "th", taxonomy)
     texts = {}
     for path in sorted(CORPUS.glob("*.txt")):

@@ -13,8 +13,8 @@ words), 0.1 MB per English one — so a 5,000-release site would need 1.4 GB in 
 language is therefore indexed in parts of at most ``part_pages`` pages, one Pagefind process at
 a time, and the parts are joined into the language's one index by :func:`.pfmerge.merge_parts`
 (the same files Pagefind writes for all pages at once); then the languages' bundles are merged
-(:func:`merge_bundles`). The peak is one part's, whatever the size of the site. Only the files
-the browser loads are kept (not Pagefind's own UI kits).
+(:func:`merge_bundles`). Pagefind's peak is one part's, whatever the size of the site. Only
+the files the browser loads are kept (not Pagefind's own UI kits).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .pfmerge import merge_parts
+from .pfmerge import ENTRY, merge_parts
 from .textcode import encode_term, encode_text, normalize
 
 FILTER_KINDS = ("country", "meeting", "topic", "year", "language")
@@ -39,7 +39,6 @@ TERMS_MARK = "qjtermsz"  # coded-body word that separates the release text from 
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")
 HYPHENATED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9-])")
-ENTRY = "pagefind-entry.json"
 PART_PAGES = 1000  # pages per Pagefind run: ~300 MB for Thai pages (setting SEARCH_PART_PAGES)
 # what pagefind.js loads (search.js runs it without its Web Worker; the UI kits are unused)
 BUNDLE_FILES = re.compile(r"^(pagefind\.js|wasm\..+\.pagefind|"

@@ -31,6 +31,9 @@ PROGRESS_MIN_FILES = 20
 REPLACES = "replaces {old}, whose source is gone (same release, new source file)"
 _WORKER: dict = {}  # the worker process's matcher, set once by ``_init_worker``
 
+#: A temp file is created, never opened if it exists (os.O_EXCL).
+TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
 _FM_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -160,21 +163,41 @@ def convert_all(files: list[Path], root: Path, taxonomy_dir: Path, jobs: int,
         yield from pool.map(_convert_in_worker, args, chunksize=chunk)
 
 
+def _open_temp(path: Path) -> tuple[int, str]:
+    """A new temp file next to ``path``: named by the process id (no random name to draw), or by
+    :func:`tempfile.mkstemp` if that name is taken (a file left by an earlier, killed run)."""
+    tmp = str(path.parent / f".{path.name}.{os.getpid()}.tmp")
+    try:
+        return os.open(tmp, TEMP_FLAGS, 0o644), tmp
+    except FileExistsError:
+        return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+
+
 def write_atomically(items: list[tuple[Path, str]]) -> None:
     """Write every (path, text) or none: temp files in the same folder, then ``os.replace``."""
     temps: list[tuple[str, Path]] = []
+    folders: set[Path] = set()
     try:
         for path, text in items:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            if path.parent not in folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(path.parent)
+            fd, tmp = _open_temp(path)
             temps.append((tmp, path))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-            os.chmod(tmp, 0o644)
+            try:
+                os.fchmod(fd, 0o644)  # whatever the umask, like a file written by an editor
+                data = memoryview(text.encode("utf-8"))
+                while data:
+                    data = data[os.write(fd, data):]
+            finally:
+                os.close(fd)
         done: list[tuple[Path, bytes | None]] = []
         try:
             for tmp, path in temps:
-                old = path.read_bytes() if path.exists() else None
+                try:
+                    old = path.read_bytes()
+                except FileNotFoundError:
+                    old = None
                 os.replace(tmp, path)
                 done.append((path, old))
         except BaseException:
@@ -186,8 +209,10 @@ def write_atomically(items: list[tuple[Path, str]]) -> None:
             raise
     finally:
         for tmp, _ in temps:
-            if os.path.exists(tmp):
+            try:
                 os.unlink(tmp)
+            except FileNotFoundError:
+                pass
 
 
 def _source_exists(source_file: str, root: Path) -> bool:

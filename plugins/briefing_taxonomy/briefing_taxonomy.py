@@ -64,3 +64,16 @@ def guard_draft_categories(generator) -> None:
     for draft in list(generator.drafts) + list(generator.drafts_translations):
         if not hasattr(draft, "category"):
             draft.category = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)
+
+
+def skip_unwritten_authors(generator) -> None:
+    """Forget the author list when no author page is written (``AUTHOR_SAVE_AS = ""``).
+
+    Pelican's ``generate_authors`` first lists each author's articles in date order with a list
+    scan per article (``article in articles``), and only then finds it has nowhere to write
+    them. With one site-wide ``AUTHOR`` that scan is quadratic in the number of releases (2 s
+    at 20,000 releases, 13 s at 50,000) for pages that are never written."""
+    if generator.settings.get("AUTHOR_SAVE_AS"):
+        return
+    generator.authors = []
+    generator.context["authors"] = []

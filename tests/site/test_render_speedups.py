@@ -1,5 +1,6 @@
 """The rebuild speed-ups keep what pages show: series neighbours by look-up, ``_()`` in one call,
-and URLs fixed once (each checked against the slow way it replaces)."""
+URLs fixed once (each checked against the slow way it replaces), and no author lists for
+author pages that are not written."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from jinja2 import Environment
 from site_build import REPO
 
 sys.path.insert(0, str(REPO / "plugins"))
+from briefing_taxonomy.briefing_taxonomy import skip_unwritten_authors  # noqa: E402
 from briefing_taxonomy.site import build_index, series_neighbours, settle_urls  # noqa: E402
 from briefing_taxonomy.terms import build_terms  # noqa: E402
 from theme_i18n.theme_i18n import make_fast_alias, make_gettext  # noqa: E402
@@ -92,3 +94,19 @@ def test_settled_urls_are_pelicans_own_and_an_override_is_kept():
     settle_urls(articles)
     assert [a.url for a in articles] == expected == ["th/releases/s1/", "custom/place/"]
     assert articles[0].override_url == "th/releases/s1/"
+
+
+def _generator(save_as: str):
+    authors = [("Briefing editors", [_release(day) for day in range(3)])]
+    return SimpleNamespace(settings={"AUTHOR_SAVE_AS": save_as}, authors=list(authors),
+                           context={"authors": list(authors)})
+
+
+def test_author_lists_are_dropped_only_when_no_author_page_is_written():
+    unwritten = _generator("")
+    skip_unwritten_authors(unwritten)
+    assert unwritten.authors == [] and unwritten.context["authors"] == []
+    written = _generator("author/{slug}.html")
+    skip_unwritten_authors(written)
+    assert [name for name, _ in written.authors] == ["Briefing editors"]
+    assert len(written.context["authors"][0][1]) == 3

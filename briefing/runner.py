@@ -185,7 +185,7 @@ def write_atomically(items: list[tuple[Path, str]]) -> None:
             fd, tmp = _open_temp(path)
             temps.append((tmp, path))
             try:
-                os.fchmod(fd, 0o644)  # whatever the umask, like a file written by an editor
+                os.fchmod(fd, 0o644)  # mkstemp's files are 0600 and a umask can narrow os.open's
                 data = memoryview(text.encode("utf-8"))
                 while data:
                     data = data[os.write(fd, data):]

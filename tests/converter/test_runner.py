@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -217,6 +218,18 @@ def test_write_atomically_all_or_nothing(tmp_path):
         write_atomically([(good, "new\n"), (blocked / "a.md", "x\n")])
     assert good.read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.md", "en", "th"]
+
+
+def test_write_atomically_past_a_temp_file_left_by_a_killed_run(tmp_path):
+    target = tmp_path / "th" / "a.md"
+    target.parent.mkdir()
+    stale = target.parent / f".a.md.{os.getpid()}.tmp"  # the name this process would choose
+    stale.write_text("half-written by a killed run")
+    write_atomically([(target, "ต้นฉบับ\n")])
+    assert target.read_text(encoding="utf-8") == "ต้นฉบับ\n"
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert stale.read_text() == "half-written by a killed run"  # not ours: left alone
+    assert sorted(p.name for p in target.parent.iterdir()) == [stale.name, "a.md"]
 
 
 

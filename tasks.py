@@ -60,7 +60,7 @@ def test(c, k="", x=False):
 @task
 def check(c):
     """Validate content/releases, content/notes and content/taxonomy (path:line: message)."""
-    result = c.run(f"{PY} -m briefing.check --root {ROOT}", pty=False, warn=True)
+    result = c.run(f"{PY} -m briefing.editors.check --root {ROOT}", pty=False, warn=True)
     if result.exited:
         sys.exit(result.exited)
 
@@ -77,7 +77,7 @@ def new_note(c, slug, lang="en", author=""):
     """Scaffold content/notes/{date}-{slug}-{n}.md for a release, ready to edit."""
     import datetime as dt
 
-    from briefing.notes import scaffold_note
+    from briefing.editors.notes import scaffold_note
 
     if not author:
         found = c.run("git config user.name", warn=True, hide=True, pty=False)

@@ -19,12 +19,13 @@ from pathlib import Path
 
 from pythainlp.util.date import thai_full_months
 
-from briefing.dates import THAI_DATE_RE, parse_thai_date
+from briefing.contract import BE_OFFSET
+from briefing.convert.dates import THAI_DATE_RE, parse_thai_date
 
 ID_STEP = 1_000_000
 #: How far back each copy's dates move: 52 weeks keeps the weekday of the date line.
 COPY_SHIFT = timedelta(days=364)
-BE_OFFSET = 543
+
 HEADER_LINES = 12
 SOURCE_ID_RE = re.compile(r"(thaigov\.go\.th/news/contents/details/)(\d+)")
 NUMERIC_DATE_RE = re.compile(r"^(\d{2})/(\d{2})/(\d{4})\s*$")

@@ -24,8 +24,8 @@ def compare(files: list[Path], taxonomy: Path) -> dict:
     """CPU seconds of newmm and of the converter over ``files``, alternating per file."""
     from pythainlp.tokenize import word_tokenize
 
-    from briefing import pipeline
-    from briefing.merge import merge
+    from briefing.convert import pipeline
+    from briefing.convert.merge import merge
 
     matcher = pipeline.load_matcher(taxonomy)
     word_tokenize("อาเซียน", engine="newmm")

@@ -26,7 +26,7 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from briefing.browser import launch
+from qa.browser import launch
 
 TIMEOUT_MS = 60_000
 READY = "[data-search-app][data-state=idle], [data-search-app][data-state=done]"

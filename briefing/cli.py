@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from briefing import runner
-from briefing.merge import UNREADABLE
-from briefing.reader import project_root
+from briefing.convert import runner
+from briefing.convert.merge import UNREADABLE
+from briefing.convert.reader import project_root
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -104,8 +104,8 @@ def report(summary, *, quiet: bool, dry_run: bool, out=None) -> None:
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["check"]:  # python -m briefing check …  ==  python -m briefing.check …
-        from briefing.check import main as check_main
+    if argv[:1] == ["check"]:  # python -m briefing check …  ==  python -m briefing.editors.check …
+        from briefing.editors.check import main as check_main
 
         return check_main(argv[1:])
     parser = build_parser()

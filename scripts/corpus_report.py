@@ -15,11 +15,10 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
-from briefing.pipeline import Refused  # noqa: E402
-from briefing.runner import collect_sources, convert_all  # noqa: E402
+from briefing.convert.pipeline import Refused  # noqa: E402 (after PYTHAINLP_OFFLINE)
+from briefing.convert.runner import collect_sources, convert_all  # noqa: E402
 
 
 def corpus_counts(files: list[Path], jobs: int, taxonomy: Path) -> tuple[Counter, list[Refused]]:

@@ -19,17 +19,16 @@ from collections import Counter
 from pathlib import Path
 
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from briefing.dates import dates  # noqa: E402
-from briefing.matcher import latin_key  # noqa: E402
-from briefing.model import ReleaseError  # noqa: E402
-from briefing.normalise import normalise  # noqa: E402
-from briefing.parse import parse  # noqa: E402
-from briefing.reader import read_release  # noqa: E402
-from briefing.romanise import NAME_RE  # noqa: E402
-from briefing.tag import compile_matcher, release_text, tag  # noqa: E402
-from briefing.taxonomy import KINDS, load_taxonomy  # noqa: E402
+from briefing.convert.dates import dates
+from briefing.convert.normalise import normalise
+from briefing.convert.parse import parse
+from briefing.convert.reader import read_release
+from briefing.convert.romanise import NAME_RE
+from briefing.convert.tag import compile_matcher, release_text, tag
+from briefing.model import ReleaseError
+from briefing.taxonomy import KINDS, load_taxonomy
+from briefing.taxonomy.matcher import latin_key
 
 ACRONYM_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,}(?:[-–][A-Z0-9]+)*\b")
 ORG_RE = re.compile(r"(?:กระทรวง|สำนักงาน|กรม|ศูนย์|คณะกรรมการ|สถาบัน)[ก-๙]{4,40}")

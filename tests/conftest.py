@@ -5,7 +5,7 @@
 * ``converted_demo``: a copy of ``content/`` with the seeds converted (for tests that change
   content or build differently: copy it first).
 * ``chromium``: one headless Chromium (Playwright's sync API) per worker, launched by
-  ``briefing.browser``. Without a Chromium binary the browser tests skip — except when the ``CI``
+  ``qa.browser``. Without a Chromium binary the browser tests skip — except when the ``CI``
   environment variable is set: CI must not skip them silently, so they fail there.
 
 Playwright's sync API keeps an asyncio loop running in the thread that started it; the product
@@ -73,7 +73,7 @@ def _unavailable(reason: str) -> None:
 @pytest.fixture(scope="session")
 def chromium():
     """A headless Chromium (``playwright.sync_api.Browser``) shared by the worker's tests."""
-    from briefing.browser import chromium_path, launch
+    from qa.browser import chromium_path, launch
 
     try:
         from playwright.sync_api import sync_playwright

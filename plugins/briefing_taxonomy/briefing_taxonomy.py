@@ -1,7 +1,8 @@
 """Signal handlers: load the taxonomy on init; check and enrich the releases once they are read.
 
 Settings: ``BRIEFING_TAXONOMY_PATH`` (default ``<PATH>/taxonomy``). After the articles are read the
-shared context holds ``BRIEFING`` (a :class:`site.SiteIndex`) and ``BRIEFING_TAXONOMY`` (the loaded
+shared context holds ``BRIEFING`` (a :class:`briefing.site.index.SiteIndex`) and
+``BRIEFING_TAXONOMY`` (the loaded
 ``briefing.taxonomy.Taxonomy``); each article gains ``terms``, ``meeting_refs``, ``alternate``,
 ``alternates``, ``related``, ``series_nav``, ``source_host`` and ``source_official``.
 """
@@ -12,7 +13,8 @@ import os
 
 from pelican.urlwrappers import Category
 
-from .site import (
+from briefing.contract import KINDS
+from briefing.site.index import (
     UnknownTermError,
     build_index,
     check_articles,
@@ -20,7 +22,7 @@ from .site import (
     enrich_alone,
     settle_urls,
 )
-from .terms import build_terms, taxonomy_data
+from briefing.taxonomy import load_taxonomy
 
 
 def taxonomy_path(settings) -> str:
@@ -29,12 +31,10 @@ def taxonomy_path(settings) -> str:
 
 def load_on_init(pelican) -> None:
     """Load the taxonomy once, with the project's one loader, into the settings (→ context)."""
-    from briefing.taxonomy import load_taxonomy
-
     path = taxonomy_path(pelican.settings)
     taxonomy = load_taxonomy(path)
     pelican.settings["BRIEFING_TAXONOMY"] = taxonomy
-    pelican.settings["BRIEFING_TERMS"] = build_terms(taxonomy_data(taxonomy))
+    pelican.settings["BRIEFING_TERMS"] = {kind: taxonomy.terms(kind) for kind in KINDS}
 
 
 def index_articles(generator) -> None:
@@ -44,7 +44,8 @@ def index_articles(generator) -> None:
         return
     articles = list(generator.articles) + list(generator.translations)
     drafts = list(generator.drafts) + list(generator.drafts_translations)
-    problems = check_articles(articles + drafts, terms, taxonomy_path(generator.settings))
+    taxonomy = generator.settings["BRIEFING_TAXONOMY"]
+    problems = check_articles(articles + drafts, taxonomy, taxonomy_path(generator.settings))
     if problems:
         raise UnknownTermError(
             "releases use tag ids the taxonomy does not define:\n  " + "\n  ".join(problems)

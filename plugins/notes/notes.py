@@ -3,7 +3,7 @@
 Settings: ``NOTES_PATH`` (folder under ``PATH``, default ``"notes"``). The folder is added to
 ``ARTICLE_EXCLUDES`` and ``PAGE_EXCLUDES`` so notes are never published as pages of their own.
 Every release article in both languages gets ``article.notes``: a date-sorted list of
-:class:`briefing.notes.Note` (``author``, ``date``, ``lang``, ``html`` — already sanitised —,
+:class:`briefing.editors.notes.Note` (``author``, ``date``, ``lang``, ``html`` — sanitised —,
 ``source_path``, ``title``, ``id``). Templates show the notes in the page's language in full and
 list the others with a language tag. A note whose ``release`` matches no article stops the build
 with ``path:line: note points at no release``.
@@ -22,7 +22,7 @@ from urllib.parse import quote, urlencode
 
 from pelican import signals
 
-from briefing.notes import (
+from briefing.editors.notes import (
     DATE_PLACEHOLDER,
     Note,
     group_by_release,
@@ -31,8 +31,8 @@ from briefing.notes import (
     note_file_text,
     orphan_notes,
 )
+from briefing.site.settings import setting
 
-DEFAULT_NOTES_PATH = "notes"
 ARTICLE_LISTS = (
     "articles",
     "translations",
@@ -68,7 +68,7 @@ class NotesError(RuntimeError):
 
 def exclude_notes(pelican) -> None:
     """Keep the notes folder out of the article and page generators."""
-    folder = pelican.settings.get("NOTES_PATH", DEFAULT_NOTES_PATH)
+    folder = setting(pelican.settings, "NOTES_PATH")
     for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES"):
         excludes = list(pelican.settings.get(key) or [])
         if folder not in excludes:
@@ -87,7 +87,7 @@ def all_articles(generator) -> list:
 def notes_for(generator) -> list[Note]:
     """Read the notes folder of the site the generator builds (empty when there is none)."""
     content = Path(generator.path)
-    folder = content / generator.settings.get("NOTES_PATH", DEFAULT_NOTES_PATH)
+    folder = content / setting(generator.settings, "NOTES_PATH")
     if not folder.is_dir():
         return []
     return load_notes(folder, relative_to=content.parent)

@@ -6,9 +6,8 @@ import json
 import os
 from datetime import date, datetime
 
-from pelican.generators import Generator
+from briefing.site.generator import SiteGenerator
 
-LANGS = ("th", "en")
 TAG_FIELDS = ("countries", "meetings", "meeting_status", "topics", "organisations", "people")
 RELEASES_PATH = "data/releases.json"
 TAXONOMY_PATH = "data/taxonomy.json"
@@ -69,16 +68,11 @@ def write_text(output_path: str, relative: str, text: str) -> None:
         fh.write(text + "\n")
 
 
-class OpenDataGenerator(Generator):
+class OpenDataGenerator(SiteGenerator):
     """Writes ``data/releases.json`` and ``data/taxonomy.json``."""
 
-    def generate_context(self):
-        """Nothing to read: the index is built when the articles are finalised."""
-
     def generate_output(self, writer):
-        index = self.context.get("BRIEFING")
-        if index is None:
-            return
+        index = self.index
         siteurl, taxonomy = self.context["SITEURL"], self.context["BRIEFING_TAXONOMY"]
         write_text(self.output_path, RELEASES_PATH, releases_json(index, siteurl))
         write_text(self.output_path, TAXONOMY_PATH, taxonomy_json(taxonomy))

@@ -1,7 +1,8 @@
 """Search records straight from raw release files (benchmarks and the search-quality test).
 
 No converter run: the title is the first line, the date comes from the Thai date line, tags come
-from the taxonomy aliases found in the text. ``python -m plugins.search.corpus --help`` builds an
+from the taxonomy aliases the tagger's matcher finds in the text.
+``python -m plugins.search.corpus --help`` builds an
 index for a folder of releases (e.g. ``../shared/corpus/sample``) and prints its size and time.
 """
 
@@ -15,8 +16,11 @@ from pathlib import Path
 
 from pythainlp.util.date import thai_full_months
 
+from briefing.contract import KINDS, ce_year
+from briefing.convert.tag import compile_matcher
+
 from .index import IndexStats, SearchRecord, build_index, text_language
-from .terms import KINDS, AliasMatcher, term_names
+from .terms import term_names
 
 TITLE_PREFIX = "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-"
 DATE_LINE = re.compile(rf"(\d{{1,2}}) ({'|'.join(thai_full_months)}) (25\d\d)")
@@ -32,7 +36,7 @@ def raw_release(text: str) -> tuple[str, str, str]:
     for line in lines[:4]:
         if m := DATE_LINE.search(line):
             month = thai_full_months.index(m.group(2)) + 1
-            date = f"{int(m.group(3)) - 543}-{month:02d}-{int(m.group(1)):02d}"
+            date = f"{ce_year(int(m.group(3)))}-{month:02d}-{int(m.group(1)):02d}"
             break
         if m := ISO_DATE.search(line):
             date = m.group(0)
@@ -41,17 +45,19 @@ def raw_release(text: str) -> tuple[str, str, str]:
 
 
 class Tagger:
-    """Taxonomy terms whose names occur in a text: ids per kind plus all their names (one pass)."""
+    """Taxonomy terms whose names occur in a text (found by the taxonomy's one alias matcher):
+    ids per kind plus all their names."""
 
     def __init__(self, taxonomy):
-        self.terms = [t for kind in KINDS for t in taxonomy.terms(kind).values()]
-        self.matcher = AliasMatcher(term_names(t) for t in self.terms)
+        self.taxonomy = taxonomy
+        self.matcher = compile_matcher(taxonomy)
 
     def __call__(self, text: str) -> tuple[dict[str, list[str]], list[str]]:
-        hits = self.matcher.hit_indexes(text)
-        ids = {kind: sorted(self.terms[i].id for i in hits if self.terms[i].kind == kind)
-               for kind in KINDS}
-        return ids, [name for i in hits for name in self.matcher.groups[i]]
+        found = {(hit.kind, hit.id) for hit in self.matcher.find(text) if hit.kind in KINDS}
+        ids = {kind: sorted(i for k, i in found if k == kind) for kind in KINDS}
+        names = [n for kind in KINDS for i in ids[kind]
+                 for n in term_names(self.taxonomy.get(kind, i))]
+        return ids, names
 
 
 def corpus_records(folder: Path | str, taxonomy, limit: int | None = None

@@ -31,15 +31,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.contract import text_language  # noqa: F401 (re-exported for the search tools)
+from briefing.site.settings import DEFAULTS
+
 from .pfmerge import ENTRY, merge_parts
 from .textcode import encode_term, encode_text, normalize
 
 FILTER_KINDS = ("country", "meeting", "topic", "year", "language")
 TERMS_MARK = "qjtermsz"  # coded-body word that separates the release text from its alias terms
-LATIN_LETTER = re.compile(r"[A-Za-z]")
-THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")
 HYPHENATED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9-])")
-PART_PAGES = 1000  # pages per Pagefind run: ~300 MB for Thai pages (setting SEARCH_PART_PAGES)
+PART_PAGES = DEFAULTS["SEARCH_PART_PAGES"]  # pages per Pagefind run: ~300 MB for Thai pages
 # what pagefind.js loads (search.js runs it without its Web Worker; the UI kits are unused)
 BUNDLE_FILES = re.compile(r"^(pagefind\.js|wasm\..+\.pagefind|"
                           r"pagefind\..+\.pf_meta|(index|fragment|filter)/.+)$")
@@ -69,11 +70,6 @@ class IndexStats:
     files: int
 
 
-def text_language(text: str) -> str:
-    """``th`` or ``en``: the language a release is written in (Thai letters vs Latin letters)."""
-    thai = len(THAI_LETTER.findall(text))
-    latin = len(LATIN_LETTER.findall(text))
-    return "en" if latin > 2 * thai else "th"
 
 
 def shadow_page(record: SearchRecord) -> str:

@@ -1,12 +1,12 @@
 """Pelican side of search: the ``/{lang}/search/`` pages and the index of every release.
 
 ``SearchGenerator.generate_output`` builds the index from the release objects (their rendered HTML
-as text, front-matter tags and the taxonomy names/aliases they match) with
+as text, and the taxonomy names/aliases of the terms the release is tagged with) with
 :func:`.index.build_index` into ``output/pagefind/``, then writes both search pages (template
 ``search.html``), which preload the bundle files Pagefind fetches first
 (:func:`.index.preload_urls`).
 Settings: ``SEARCH_INDEX`` (default True; False skips the index, e.g. for quick previews);
-``SEARCH_PART_PAGES`` (pages per Pagefind run, default :data:`.index.PART_PAGES`).
+``SEARCH_PART_PAGES`` (pages per Pagefind run; defaults in ``briefing.site.settings``).
 A rebuild keeps the bundle when :func:`index_fingerprint` (releases, taxonomy, plugin code) is
 unchanged, so an unchanged site or an edited note does not re-index.
 """
@@ -20,52 +20,45 @@ import os
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pelican.generators import Generator
+from briefing.contract import KINDS, LANGS
+from briefing.site.generator import SiteGenerator, both, translate
+from briefing.site.settings import setting
 
 from .index import (
     FILTER_KINDS,
-    PART_PAGES,
     SearchRecord,
     build_index,
     preload_urls,
     text_language,
 )
-from .terms import AliasMatcher, facet_labels, term_names
+from .terms import facet_labels, term_names
 from .textcode import FREQUENT_WORDS
 
 log = logging.getLogger(__name__)
 FINGERPRINT_FILE = "fingerprint.txt"  # in output/pagefind/: what the bundle was built from
-LANGS = ("th", "en")
 TAG_KINDS = {"countries": "country", "meetings": "meeting", "topics": "topic"}
-NAME_KINDS = ("countries", "meetings", "topics", "organisations", "people")
+NAME_KINDS = KINDS
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "tr", "blockquote", "div", "br",
               "dd", "dt"}
+#: The search page's own words: English msgids, translated by the theme's catalogues (.po).
 STRINGS = {
-    "th": {
-        "title": "ค้นหาข่าว", "label": "ค้นหาคำในข่าว (ไทยหรืออังกฤษ)", "button": "ค้นหา",
-        "filters": "กรองผลการค้นหา", "more": "แสดงเพิ่ม", "tags": "แท็ก",
-        "count": "พบ {n} ข่าว", "none": "ไม่พบข่าวที่ตรงกับคำค้น",
-        "prompt": "พิมพ์คำค้น หรือเลือกตัวกรอง", "error": "ระบบค้นหาโหลดไม่สำเร็จ",
-        "noscript": "การค้นหาต้องใช้ JavaScript ซึ่งปิดอยู่ในเบราว์เซอร์นี้ "
-                    "คุณยังเลือกดูข่าวตามหมวดได้:",
-        "facets": {"country": "ประเทศ", "meeting": "การประชุม", "topic": "หัวข้อ",
-                   "year": "ปี", "language": "ภาษาต้นฉบับ"},
-        "browse": {"countries": "ประเทศ", "meetings": "การประชุม", "topics": "หัวข้อ",
-                   "timeline": "ลำดับเวลา"},
-    },
-    "en": {
-        "title": "Search releases", "label": "Search the releases (English or Thai)",
-        "button": "Search", "filters": "Filter results", "more": "Show more", "tags": "Tags",
-        "count": "{n} releases found", "none": "No release matches your search",
-        "prompt": "Type a word, or pick a filter", "error": "Search could not be loaded",
-        "noscript": "Search needs JavaScript, which is turned off in this browser. "
-                    "You can still browse the releases:",
-        "facets": {"country": "Country", "meeting": "Meeting", "topic": "Topic",
-                   "year": "Year", "language": "Original language"},
-        "browse": {"countries": "Countries", "meetings": "Meetings", "topics": "Topics",
-                   "timeline": "Timeline"},
-    },
+    "title": "Search releases", "label": "Search the releases (English or Thai)",
+    "button": "Search", "filters": "Filter results", "more": "Show more", "tags": "Tags",
+    "count": "{n} releases found", "none": "No release matches your search",
+    "prompt": "Type a word, or pick a filter", "error": "Search could not be loaded",
+    "noscript": "Search needs JavaScript, which is turned off in this browser. "
+                "You can still browse the releases:",
+    "facets": {"country": "Country", "meeting": "Meeting", "topic": "Topic",
+               "year": "Year", "language": "Original language"},
+    "browse": {"countries": "Countries", "meetings": "Meetings", "topics": "Topics",
+               "timeline": "Timeline (browse link)"},
 }
+
+
+def search_strings(translate, lang: str, strings: dict = STRINGS) -> dict:
+    """``STRINGS`` in ``lang``: ``translate(text, lang)`` is the theme's gettext."""
+    return {key: search_strings(translate, lang, value) if isinstance(value, dict)
+            else translate(value, lang) for key, value in strings.items()}
 
 
 class _Text(HTMLParser):
@@ -98,9 +91,8 @@ def _ids(article, kind: str) -> list[str]:
     return [str(v) for v in ([value] if isinstance(value, str) else value)]
 
 
-def release_records(groups: dict, taxonomy, matcher: AliasMatcher | None = None):
+def release_records(groups: dict, taxonomy):
     """One :class:`SearchRecord` per release page, from ``{slug: {lang: article}}``."""
-    matcher = matcher or AliasMatcher.from_taxonomy(taxonomy)
     for group in groups.values():
         original = group.get("th") or next(iter(group.values()))
         language = text_language(html_text(original.content))
@@ -110,7 +102,6 @@ def release_records(groups: dict, taxonomy, matcher: AliasMatcher | None = None)
             tags["meetings"] = sorted({ref.partition("/")[0] for ref in tags["meetings"]})
             terms = [n for kind in NAME_KINDS for i in tags[kind]
                      for n in term_names(taxonomy.get(kind, i))]
-            terms += matcher.matches(f"{article.title}\n{text}")
             filters = {TAG_KINDS[k]: tags[k] for k in TAG_KINDS}
             filters["year"] = [str(article.date.year)]
             filters["language"] = [language]
@@ -140,35 +131,32 @@ def index_fingerprint(groups: dict, settings) -> str:
     return digest.hexdigest()
 
 
-def search_config(lang: str, siteurl: str, taxonomy) -> dict:
+def search_config(lang: str, siteurl: str, taxonomy, strings: dict) -> dict:
     """What ``search.js`` reads from the page: base URL, facet names, labels and strings."""
     return {
         "lang": lang, "base": f"{siteurl}/", "facets": list(FILTER_KINDS),
-        "labels": facet_labels(taxonomy, lang), "strings": STRINGS[lang],
+        "labels": facet_labels(taxonomy, lang), "strings": strings,
         "frequent": sorted(FREQUENT_WORDS),
     }
 
 
-class SearchGenerator(Generator):
+class SearchGenerator(SiteGenerator):
     """Builds the Pagefind index, then writes ``/{lang}/search/`` for both languages."""
 
-    def generate_context(self):
-        """Nothing to read; releases come from the shared ``BRIEFING`` index."""
-
     def generate_output(self, writer):
-        taxonomy = self.settings.get("BRIEFING_TAXONOMY") or self.context.get("BRIEFING_TAXONOMY")
-        index = self.context.get("BRIEFING")
-        if index is not None and self.settings.get("SEARCH_INDEX", True):
+        index = self.index
+        taxonomy = self.settings["BRIEFING_TAXONOMY"]
+        if setting(self.settings, "SEARCH_INDEX"):
             self._build_index(index, taxonomy)
         bundle = Path(self.output_path) / "pagefind"
-        alternates = {lang: f"{lang}/search/" for lang in LANGS}
+        alternates = both(lambda lang: f"{lang}/search/")
         for lang in LANGS:
-            writer.write_file(
-                f"{lang}/search/index.html", self.get_template("search"), self.context,
-                relative_urls=False, url=f"{lang}/search/", page_lang=lang,
-                page_url=f"{lang}/search/", alternates=alternates,
-                search_strings=STRINGS[lang], search_preload=preload_urls(bundle, lang),
-                search_config=search_config(lang, self.settings.get("SITEURL", ""), taxonomy),
+            strings = search_strings(lambda text, code: translate(self.env, text, code), lang)
+            self.write_page(
+                writer, f"{lang}/search/", "search", lang, alternates,
+                search_strings=strings, search_preload=preload_urls(bundle, lang),
+                search_config=search_config(lang, self.settings.get("SITEURL", ""), taxonomy,
+                                            strings),
             )
 
     def _build_index(self, index, taxonomy):
@@ -178,7 +166,7 @@ class SearchGenerator(Generator):
             log.info("search: releases, taxonomy and indexer unchanged; index kept")
             return
         stats = build_index(release_records(index.groups, taxonomy), self.output_path,
-                            part_pages=self.settings.get("SEARCH_PART_PAGES", PART_PAGES))
+                            part_pages=setting(self.settings, "SEARCH_PART_PAGES"))
         stamp.write_text(fingerprint, encoding="utf-8")
         log.info("search: indexed %d pages in %.1f s (%d KB)", stats.pages, stats.seconds,
                  stats.bundle_bytes // 1024)

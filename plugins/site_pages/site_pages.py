@@ -12,34 +12,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from jinja2 import TemplateError
-from pelican.generators import Generator
-
-LANGS = ("th", "en")
-HOME_LATEST = 12
-LANDING_LATEST = 5
-LOCAL_ORIGIN = "http://localhost:8000"
-
-
-def feed_context(context: dict, site_name: str = "", page_url: str | None = None) -> dict:
-    """The context of one feed: absolute origin, the site's name in the feed's language and the
-    site-relative URL of the page the feed follows."""
-    origin = context.get("SITEURL") or context.get("LOCAL_SITE_ORIGIN", LOCAL_ORIGIN)
-    found = {**context, "SITEURL": origin, "FEED_DOMAIN": origin}
-    if site_name:
-        found["SITENAME"] = site_name
-    if page_url is not None:
-        found["FEED_PAGE_URL"] = page_url
-    return found
-
-
-def localised_site_name(env, lang: str, default: str) -> str:
-    """The site's name in ``lang`` from the theme's catalogue (``default`` without one)."""
-    try:
-        return env.from_string('{{ _("Briefing") }}').render(lang=lang) or default
-    except TemplateError:  # no i18n (theme_i18n) installed on this environment
-        return default
-
+from briefing.contract import LANGS
+from briefing.site.generator import SiteGenerator, both, feed_context, localised_site_name
+from briefing.site.settings import setting
 
 EMPTY_SITE_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 FEED_TITLES = {"th": "ข่าวภาษาไทย", "en": "Releases in English"}
@@ -70,28 +45,20 @@ def language_feed_path(lang: str) -> str:
     return f"{lang}/feeds/all.atom.xml"
 
 
-class SitePagesGenerator(Generator):
+class SitePagesGenerator(SiteGenerator):
     """Writes the landing page, the two language homes and the two language feeds."""
 
-    def generate_context(self):
-        """Nothing to read: the index is built when the articles are finalised."""
-
     def generate_output(self, writer):
-        index = self.context.get("BRIEFING")
-        if index is None:
-            return
-        alternates = {lang: f"{lang}/" for lang in LANGS}
-        writer.write_file(
-            "index.html", self.get_template("landing"), self.context,
-            relative_urls=False, url="", page_lang="en", page_url="", alternates=alternates,
-            latest={lang: index.releases(lang)[:LANDING_LATEST] for lang in LANGS},
-        )
+        index = self.index
+        alternates = both(lambda lang: f"{lang}/")
+        landing = setting(self.settings, "LANDING_LATEST")
+        self.write_page(writer, "", "landing", "en", alternates,
+                        latest={lang: index.releases(lang)[:landing] for lang in LANGS})
         for lang in LANGS:
             releases = index.releases(lang)
-            writer.write_file(
-                f"{lang}/index.html", self.get_template("index"), self.context,
-                relative_urls=False, url=f"{lang}/", page_lang=lang, page_url=f"{lang}/",
-                alternates=alternates, releases=releases[:HOME_LATEST],
+            self.write_page(
+                writer, f"{lang}/", "index", lang, alternates,
+                releases=releases[:setting(self.settings, "HOME_LATEST")],
                 release_count=len(releases),
                 countries=index.count_by_kind("countries"),
                 meetings=index.count_by_kind("meetings"),

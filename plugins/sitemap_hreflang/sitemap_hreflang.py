@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 from xml.sax.saxutils import quoteattr
 
-LANGS = ("th", "en")
-LOCAL_ORIGIN = "http://localhost:8000"
+from briefing.contract import LANGS
+from briefing.site.settings import setting
+
 SKIP_DIRS = {"theme", "data", "feeds", "pagefind", "drafts"}
 
 
@@ -60,8 +61,7 @@ def sitemap_xml(paths: list[str], origin: str) -> str:
 
 def write_sitemap(pelican) -> None:
     """``finalized`` handler."""
-    origin = pelican.settings.get("SITEURL") or pelican.settings.get(
-        "LOCAL_SITE_ORIGIN", LOCAL_ORIGIN)
+    origin = pelican.settings.get("SITEURL") or setting(pelican.settings, "LOCAL_SITE_ORIGIN")
     text = sitemap_xml(page_paths(pelican.output_path), origin)
     with open(os.path.join(pelican.output_path, "sitemap.xml"), "w", encoding="utf-8") as fh:
         fh.write(text)

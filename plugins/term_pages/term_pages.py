@@ -9,37 +9,10 @@ Reads the ``BRIEFING`` site index the ``briefing_taxonomy`` plugin puts in the c
 
 from __future__ import annotations
 
-from jinja2 import TemplateError
-from pelican.generators import Generator
-
-from .paging import page_size, page_urls, paginate, year_anchors, year_jumps
-
-LANGS = ("th", "en")
-KINDS = ("countries", "meetings", "topics", "organisations", "people")
-LOCAL_ORIGIN = "http://localhost:8000"
-TERM_FEED_MAX_ITEMS = 20  # default for the TERM_FEED_MAX_ITEMS setting
-
-
-def both(path_for) -> dict[str, str]:
-    """``{lang: url}`` for a page that exists in both languages."""
-    return {lang: path_for(lang) for lang in LANGS}
-
-
-def feed_context(context: dict, site_name: str, page_url: str) -> dict:
-    """One term feed's context: absolute links (SITEURL, or the local server's origin when it is
-    empty), the site's name in the feed's language, and ``FEED_PAGE_URL``, the term page, which
-    ``site_pages.settle_feed`` makes the feed's ``<link rel="alternate">``."""
-    origin = context.get("SITEURL") or context.get("LOCAL_SITE_ORIGIN", LOCAL_ORIGIN)
-    return {**context, "SITEURL": origin, "FEED_DOMAIN": origin, "SITENAME": site_name,
-            "FEED_PAGE_URL": page_url}
-
-
-def localised_site_name(env, lang: str, default: str) -> str:
-    """The site's name in ``lang`` from the theme's catalogue (``default`` without one)."""
-    try:
-        return env.from_string('{{ _("Briefing") }}').render(lang=lang) or default
-    except TemplateError:  # no i18n (theme_i18n) installed on this environment
-        return default
+from briefing.contract import KINDS, LANGS
+from briefing.site.generator import SiteGenerator, both, feed_context, localised_site_name
+from briefing.site.paging import page_size, page_urls, paginate, year_anchors, year_jumps
+from briefing.site.settings import setting
 
 
 def session_rows(index, series, lang: str) -> list[dict]:
@@ -139,24 +112,8 @@ def country_map(countries, current=None, width: int = 640) -> dict | None:
             "elsewhere": elsewhere}
 
 
-class TermPagesGenerator(Generator):
+class TermPagesGenerator(SiteGenerator):
     """Writes the term pages from the site index (after all contexts are generated)."""
-
-    def generate_context(self):
-        """Nothing to read: the index is built when the articles are finalised."""
-
-    def _write(self, writer, url, template, lang, alternates, save_as=None, **extra):
-        writer.write_file(
-            save_as or url + "index.html",
-            self.get_template(template),
-            self.context,
-            relative_urls=False,
-            url=url,
-            page_lang=lang,
-            page_url=url,
-            alternates=alternates,
-            **extra,
-        )
 
     def _write_paged(self, writer, template, path_for, lists, first_page, **extra):
         """Write a list page by page in both languages: ``lists[lang]`` (articles, or
@@ -173,7 +130,7 @@ class TermPagesGenerator(Generator):
             anchors = year_anchors(articles) if paged else {}
             for page in pages:
                 number = page.number
-                self._write(
+                self.write_page(
                     writer, page.url, template, lang,
                     {code: found[number - 1] for code, found in urls.items()},
                     save_as=page.save_as, pager=page, pager_urls=urls[lang], total=len(items),
@@ -182,16 +139,14 @@ class TermPagesGenerator(Generator):
                 )
 
     def generate_output(self, writer):
-        index = self.context.get("BRIEFING")
-        if index is None:
-            return
+        index = self.index
         names = {lang: localised_site_name(self.env, lang, self.context.get("SITENAME", ""))
                  for lang in LANGS}
         countries = list(index.terms["countries"].values())
         for kind in KINDS:
             counted = index.count_by_kind(kind)
             for lang in LANGS:
-                self._write(writer, f"{lang}/{kind}/", "term_index", lang,
+                self.write_page(writer, f"{lang}/{kind}/", "term_index", lang,
                             both(lambda code, k=kind: f"{code}/{k}/"), kind=kind, terms=counted,
                             map=country_map(countries) if kind == "countries" else None)
             for term, _count in counted:
@@ -214,7 +169,7 @@ class TermPagesGenerator(Generator):
         self._write_paged(writer, "term", term.url, lists,
                           {lang: self._first_page(index, term, lang) for lang in LANGS},
                           term=term, kind=term.kind)
-        limit = self.settings.get("TERM_FEED_MAX_ITEMS", TERM_FEED_MAX_ITEMS)
+        limit = setting(self.settings, "TERM_FEED_MAX_ITEMS")
         for lang in LANGS:
             writer.write_feed(
                 lists[lang][:limit], feed_context(self.context, names[lang], term.url(lang)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gettext
 import io
 import os
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
@@ -19,8 +19,10 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from jinja2 import pass_context
 from markupsafe import Markup
+from pythainlp.util import thai_strftime
 
-BUDDHIST_ERA_OFFSET = 543
+from briefing.contract import year_label
+
 FALLBACK_LANG = "en"
 
 
@@ -116,8 +118,8 @@ def format_long_date(value, lang: str) -> str:
     day = _as_date(value)
     if day is None:
         return ""
-    if lang == "th":
-        return f"{format_date(day, 'd MMMM', locale='th')} {day.year + BUDDHIST_ERA_OFFSET}"
+    if lang == "th":  # pythainlp's Thai date: Buddhist Era, Thai month names
+        return thai_strftime(datetime.combine(day, time()), "%-d %B %Y")
     return format_date(day, "d MMMM y", locale=lang)
 
 
@@ -147,7 +149,7 @@ def install(generator) -> None:
     env.globals["_"] = make_fast_alias(gettext_func)  # {% trans %} keeps Jinja's own gettext
     env.filters.update(
         fdate=memoised_dates(), fdaterange=format_date_range, isodate=iso_date,
-        number=format_number,
+        number=format_number, yearlabel=year_label,
     )
 
 

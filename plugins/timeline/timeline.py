@@ -15,13 +15,12 @@ from datetime import date, datetime
 from itertools import groupby
 
 from babel.dates import format_date
-from pelican.generators import Generator
-from pelican.paginator import Paginator
 
-LANGS = ("th", "en")
-TIMELINE_PAGE_SIZE = 100  # default for the TIMELINE_PAGE_SIZE setting
-TIMELINE_HOME_LATEST = 20  # default for the TIMELINE_HOME_LATEST setting
-BUDDHIST_ERA_OFFSET = 543
+from briefing.contract import LANGS
+from briefing.contract import year_label as contract_year_label
+from briefing.site.generator import SiteGenerator, both
+from briefing.site.paging import page_size, paginate
+from briefing.site.settings import setting
 
 
 def _day(value) -> date:
@@ -50,7 +49,7 @@ def by_year(entries: list[dict]) -> list[tuple[int, list[dict]]]:
 
 def year_label(year: int, lang: str) -> str:
     """``2567`` (Buddhist Era) in Thai, ``2024`` in English."""
-    return str(year + BUDDHIST_ERA_OFFSET if lang == "th" else year)
+    return str(contract_year_label(year, lang))
 
 
 def month_label(day: date, lang: str) -> str:
@@ -92,38 +91,23 @@ def year_nav(years: list[tuple[int, list[dict]]], lang: str) -> list[dict]:
             for year, entries in years]
 
 
-def paginate(entries: list[dict], url: str, settings: dict, per_page: int | None) -> list:
-    """Pelican ``Page`` objects for a year's entries listed at ``url`` (page 1 at ``url``)."""
-    paginator = Paginator(url + "index.html", url, entries, settings, per_page)
-    return [paginator.page(number) for number in paginator.page_range]
-
-
-class TimelineGenerator(Generator):
+class TimelineGenerator(SiteGenerator):
     """Writes ``/{lang}/timeline/`` and ``/{lang}/timeline/{year}/…`` for both languages."""
 
-    def generate_context(self):
-        """Nothing to read: the index is built when the articles are finalised."""
-
     def _write(self, writer, url, save_as, lang, alternates, **extra):
-        writer.write_file(
-            save_as, self.get_template("timeline"), self.context, relative_urls=False, url=url,
-            page_lang=lang, page_url=url, alternates=alternates, **extra,
-        )
+        self.write_page(writer, url, "timeline", lang, alternates, save_as=save_as, **extra)
 
     def generate_output(self, writer):
-        index = self.context.get("BRIEFING")
-        if index is None:
-            return
-        size = self.settings.get("TIMELINE_PAGE_SIZE", TIMELINE_PAGE_SIZE)
-        per_page = int(size) if size else None
-        latest = int(self.settings.get("TIMELINE_HOME_LATEST", TIMELINE_HOME_LATEST))
+        index = self.index
+        per_page = page_size(self.settings, "TIMELINE_PAGE_SIZE")
+        latest = int(setting(self.settings, "TIMELINE_HOME_LATEST"))
         for lang in LANGS:
             entries = timeline_entries(index, lang)
             years = by_year(entries)
             nav = year_nav(years, lang)
             home = f"{lang}/timeline/"
             self._write(writer, home, home + "index.html", lang,
-                        {code: f"{code}/timeline/" for code in LANGS}, home=True, years=nav,
+                        both(lambda code: f"{code}/timeline/"), home=True, years=nav,
                         groups=by_month(entries[:latest], lang), latest_count=len(entries[:latest]),
                         pager=None, pager_urls=[])
             for year, entries in years:

@@ -12,7 +12,7 @@ from converter_support import SEEDS, TAXONOMY
 @pytest.fixture(scope="session")
 def matcher():
     """The tagger's matcher for the frozen test taxonomy, compiled once per test session."""
-    from briefing.pipeline import load_matcher
+    from briefing.convert.pipeline import load_matcher
 
     return load_matcher(TAXONOMY)
 

@@ -10,8 +10,8 @@ from collections import Counter
 
 import pytest
 
-from briefing.pipeline import Refused
-from briefing.runner import collect_sources, convert_all
+from briefing.convert.pipeline import Refused
+from briefing.convert.runner import collect_sources, convert_all
 
 #: Every Nth file of the sample is converted here (1 = all; the full set takes minutes).
 STRIDE = 10

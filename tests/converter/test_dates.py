@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
-from briefing.dates import check_publication_date, find_body_dates, parse_date_line
-from briefing.dates import dates as dates_stage
+from briefing.convert.dates import check_publication_date, find_body_dates, parse_date_line
+from briefing.convert.dates import dates as dates_stage
 from briefing.model import Release, ReleaseError
 
 TODAY = date(2026, 1, 1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.runner import run
+from briefing.convert.runner import run
 
 ROOT = Path(__file__).resolve().parents[2]
 

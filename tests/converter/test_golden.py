@@ -12,8 +12,8 @@ import re
 import pytest
 from converter_support import FIXTURES, TODAY
 
-from briefing.merge import fresh
-from briefing.pipeline import Converted, convert_file
+from briefing.convert.merge import fresh
+from briefing.convert.pipeline import Converted, convert_file
 
 CASES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -48,9 +48,9 @@ def test_golden_th_body_has_no_chrome(matcher, repo_root):
 @pytest.mark.parametrize("case", CASES)
 def test_golden_th_body_loses_no_words(case, matcher, repo_root):
     """Every word of the source body is in the Thai page (lists keep "และ (4)…" conjunctions)."""
-    from briefing import parse as p
-    from briefing.normalise import normalise
-    from briefing.reader import read_release
+    from briefing.convert import parse as p
+    from briefing.convert.normalise import normalise
+    from briefing.convert.reader import read_release
 
     release = p.parse(normalise(read_release(FIXTURES / f"{case}.txt", repo_root)))
     body = convert_file(FIXTURES / f"{case}.txt", repo_root, matcher, TODAY).th_body

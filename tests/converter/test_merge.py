@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from briefing.merge import fresh, merge
-from briefing.render import dump_markdown, load_markdown
+from briefing.convert.merge import fresh, merge
+from briefing.frontmatter import dump_markdown, load_markdown
 
 META = {
     "title": "หัวข่าว",

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.normalise import compare_key, normalise_text
+from briefing.convert.normalise import compare_key, normalise_text
 
 
 def test_invisible_and_spaces():

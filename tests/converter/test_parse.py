@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.dates import dates as dates_stage
+from briefing.convert.dates import dates as dates_stage
+from briefing.convert.normalise import normalise_text
+from briefing.convert.parse import derive_headline, parse
 from briefing.model import Release, ReleaseError
-from briefing.normalise import normalise_text
-from briefing.parse import derive_headline, parse
 
 PREFIX = "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-"
 

@@ -2,8 +2,8 @@
 
 import pytest
 
+from briefing.convert.reader import MAX_BYTES, check_bytes, relative_source
 from briefing.model import ReleaseError
-from briefing.reader import MAX_BYTES, check_bytes, relative_source
 
 
 @pytest.mark.parametrize(

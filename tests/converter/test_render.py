@@ -2,15 +2,9 @@
 
 from datetime import date
 
+from briefing.convert.render import cut_summary, make_slug, thai_body, thai_front_matter
+from briefing.frontmatter import dump_markdown, load_markdown
 from briefing.model import Figure, MeetingRef, Release
-from briefing.render import (
-    cut_summary,
-    dump_markdown,
-    load_markdown,
-    make_slug,
-    thai_body,
-    thai_front_matter,
-)
 
 BASE = Release("content/sources/003_71d132055a772030.txt", date=date(2025, 12, 17),
                paragraphs=("ย่อหน้า",), title="หัว")

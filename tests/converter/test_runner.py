@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from converter_support import TAXONOMY, TODAY
 
-from briefing.pipeline import Refused
-from briefing.reader import MAX_BYTES
-from briefing.render import dump_markdown, load_markdown
-from briefing.runner import UsageError, run, write_atomically
+from briefing.convert.pipeline import Refused
+from briefing.convert.reader import MAX_BYTES
+from briefing.convert.runner import UsageError, run, write_atomically
+from briefing.frontmatter import dump_markdown, load_markdown
 
 
 def _run(src: Path, out: Path, root: Path, jobs: int = 1):
@@ -95,7 +95,7 @@ def test_edited_body_kept_and_conflict_reported(sources, tmp_path):
     assert load_markdown(th.read_text())[1] == "ข้อความที่บรรณาธิการเขียนเอง\n"
 def test_edited_translation_section_does_not_freeze_the_facts(sources, tmp_path):
     """An editor who only writes the translation still gets refreshed Facts and Glossary."""
-    from briefing.english import TRANSLATION_PLACEHOLDER
+    from briefing.convert.english import TRANSLATION_PLACEHOLDER
 
     out = tmp_path / "out"
     _run(sources, out, tmp_path)

@@ -1,4 +1,4 @@
-"""``invoke check`` (``briefing.check``): each class of editor mistake gives ``path:line: msg``."""
+"""``invoke check`` (``briefing.editors.check``): each kind of mistake gives ``path:line: msg``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from editors_site import REPO, write_note, write_release
 
-from briefing.check import check_site
+from briefing.editors.check import check_site
 
 SLUG = "2024-03-24-80784"
 EN = f"content/releases/en/{SLUG}.md"
@@ -42,7 +42,7 @@ def messages(root: Path) -> list[str]:
 
 def test_valid_site_has_no_problem_and_cli_prints_ok(site):
     run = subprocess.run(
-        [sys.executable, "-m", "briefing.check", "--root", str(site)],
+        [sys.executable, "-m", "briefing.editors.check", "--root", str(site)],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -54,7 +54,7 @@ def test_valid_site_has_no_problem_and_cli_prints_ok(site):
 def test_cli_exits_non_zero_and_prints_file_line(site):
     edit_both(site, "topics: [online-scams]", "topics: [online-scam]")
     run = subprocess.run(
-        [sys.executable, "-m", "briefing.check", "--root", str(site)],
+        [sys.executable, "-m", "briefing.editors.check", "--root", str(site)],
         capture_output=True,
         text=True,
         cwd=REPO,

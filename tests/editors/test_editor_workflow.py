@@ -13,7 +13,7 @@ import datetime as dt
 from editors_build import build, check, convert, ok, output
 from editors_site import active_content
 
-from briefing.notes import NOTE_PLACEHOLDER, read_front_matter, scaffold_note
+from briefing.editors.notes import NOTE_PLACEHOLDER, read_front_matter, scaffold_note
 
 SLUG = "2024-03-24-80784"  # seed 000: the 1st WG-AS meeting
 SOURCE = "000_ee7779428f760dd8.txt"

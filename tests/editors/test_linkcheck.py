@@ -1,8 +1,8 @@
-"""``briefing.linkcheck`` finds each kind of broken link on a small site served at a sub-path."""
+"""``qa.linkcheck`` finds each kind of broken link on a small site served at a sub-path."""
 
 from __future__ import annotations
 
-from briefing.linkcheck import crawl, serve
+from qa.linkcheck import crawl, serve
 
 INDEX = """<!DOCTYPE html><html><head><link rel="stylesheet" href="style.css">
 <link rel="alternate" type="application/atom+xml" href="feed.xml"></head><body>

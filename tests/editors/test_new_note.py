@@ -9,8 +9,8 @@ import sys
 import pytest
 from editors_site import REPO
 
-from briefing.check import check_site
-from briefing.notes import NOTE_PLACEHOLDER, parse_note, scaffold_note
+from briefing.editors.check import check_site
+from briefing.editors.notes import NOTE_PLACEHOLDER, parse_note, scaffold_note
 
 SLUG = "2024-03-24-80784"
 TODAY = dt.date(2026, 11, 22)

@@ -1,4 +1,4 @@
-"""``briefing.notes``: front matter with lines, safe Markdown rendering, editors' file quirks."""
+"""``briefing.editors.notes``: front matter with lines, safe Markdown, editors' file quirks."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.notes import NoteError, parse_note, read_front_matter, render_markdown_safe
+from briefing.editors.notes import NoteError, parse_note, read_front_matter, render_markdown_safe
 
 NOTE = "---\nrelease: r-1\nauthor: A\ndate: 2026-01-02\nlang: th\n---\n{body}\n"
 

@@ -14,8 +14,8 @@ from urllib.parse import parse_qs, urlparse
 
 from editors_site import REPO, active_content, make_site, write_release
 
-from briefing.check import check_site
-from briefing.notes import NOTE_PLACEHOLDER
+from briefing.editors.check import check_site
+from briefing.editors.notes import NOTE_PLACEHOLDER
 
 ARTICLE_TEMPLATE = """<!DOCTYPE html>
 <html lang="{{ article.lang }}"><head><meta charset="utf-8"><title>{{ article.title }}</title>

@@ -11,7 +11,7 @@ import shutil
 
 from editors_build import build, ok, output
 
-from briefing.linkcheck import crawl, serve
+from qa.linkcheck import crawl, serve
 
 REPOSITORY = "https://github.com/org/briefing"
 EDIT_LINK = re.compile(re.escape(REPOSITORY) + r"/edit/main/([^\"]+)\"")

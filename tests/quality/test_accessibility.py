@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.linkcheck import serve
+from qa.linkcheck import serve
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 """Links gate: the demo site served at the root path has no broken internal link, anchor or asset.
 
-Uses the project's crawler (``briefing.linkcheck``: HTML links, assets, CSS ``url()``, feed and
+Uses the project's crawler (``qa.linkcheck``: HTML links, assets, CSS ``url()``, feed and
 sitemap links, ``#fragment`` anchors). The sub-path build is covered by
 tests/editors/test_publish_subpath.py with the same crawler. The last tests break a copy of the
 output on purpose and check that the gate reports each breakage.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.linkcheck import crawl, serve
+from qa.linkcheck import crawl, serve
 
 #: Files no page links to but readers and scripts fetch directly (ARCHITECTURE.md's URL list;
 #: the search UI imports Pagefind's script at run time).

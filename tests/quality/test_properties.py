@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from pythainlp.util import arabic_digit_to_thai_digit
 from pythainlp.util.date import thai_full_months
 
-from briefing.pipeline import Converted, Refused, convert_file, load_matcher
+from briefing.convert.pipeline import Converted, Refused, convert_file, load_matcher
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 1, 1)

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from editors_build import build, ok, output
 
-from briefing.linkcheck import serve
+from qa.linkcheck import serve
 
 pytestmark = pytest.mark.browser
 

@@ -1,17 +1,13 @@
-"""Search tests: make ``plugins.search`` importable (plugins/ is not an installed package)."""
+"""Search tests: shared fixtures (``plugins.search`` imports by pytest's pythonpath setting)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+import pytest
+import yaml
+
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-
-import pytest  # noqa: E402
-import yaml  # noqa: E402
 
 
 def front_matter(path: Path) -> dict:

@@ -1,4 +1,4 @@
-"""Shadow pages, alias matching and the index builder (a real Pagefind run on tiny records)."""
+"""Shadow pages, the release language and the index builder (real Pagefind, tiny records)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from plugins.search.index import SearchRecord, build_index, shadow_page, text_language
-from plugins.search.terms import AliasMatcher
 
 RECORD = SearchRecord(
     url="th/releases/2024-03-24-1/", lang="th", title="ดีอี เป็นประธาน WG-AS",
@@ -25,13 +24,6 @@ def test_shadow_page_codes_the_body_and_keeps_real_metadata():
     assert 'data-pagefind-meta="title">ดีอี เป็นประธาน WG-AS<' in page
     assert 'data-pagefind-filter="country">KH<' in page
     assert '<html lang="th">' in page
-
-
-def test_alias_matcher_is_word_aware_for_latin():
-    matcher = AliasMatcher([["Call Center", "คอลเซ็นเตอร์"], ["AS", "อาเซียน"]])
-    assert matcher.matches("แก๊ง call center ในไทย") == ["Call Center", "คอลเซ็นเตอร์"]
-    assert matcher.matches("ASEAN meeting") == []
-    assert matcher.matches("ประชุมอาเซียน") == ["AS", "อาเซียน"]
 
 
 def test_text_language():

@@ -12,13 +12,12 @@ from datetime import date
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
+from front_matter.front_matter import FrontMatterError, parse_front_matter
 from site_build import REPO, build_site, pair, release, write_content
+from term_pages.term_pages import country_map
+from theme_i18n.theme_i18n import format_date_range, format_long_date
 
-sys.path.insert(0, str(REPO / "plugins"))
-from briefing_taxonomy.site import UnknownTermError  # noqa: E402
-from front_matter.front_matter import FrontMatterError, parse_front_matter  # noqa: E402
-from term_pages.term_pages import country_map  # noqa: E402
-from theme_i18n.theme_i18n import format_date_range, format_long_date  # noqa: E402
+from briefing.site.index import UnknownTermError
 
 
 def test_unknown_tag_id_fails_the_build_naming_file_and_id(tmp_path):

@@ -9,17 +9,14 @@ every release is listed exactly once.
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 
+import html_gate
 import pytest
-from site_build import REPO, build_site, pair
+from site_build import build_site, pair
 from site_html import find_all, links, page, text
 
-sys.path.insert(0, str(REPO / "plugins"))
-sys.path.insert(0, str(REPO / "tests" / "quality"))
-import test_html as html_gate  # noqa: E402
-from term_pages.paging import year_jumps  # noqa: E402
+from briefing.site.paging import year_jumps
 
 DAYS = ["2024-11-05", "2024-08-20", "2024-03-24", "2024-01-10", "2023-09-01", "2023-02-14",
         "2022-06-30"]  # newest first

@@ -118,7 +118,7 @@ def test_every_page_exists_in_both_languages_and_pelican_extras_are_off(tiny_sit
 def test_editor_placeholder_becomes_a_notice_for_readers(tmp_path):
     from site_build import build_site, pair
 
-    from briefing.english import TRANSLATION_PLACEHOLDER  # what the converter writes
+    from briefing.convert.english import TRANSLATION_PLACEHOLDER  # what the converter writes
 
     machine_body = ("MDES chaired WG-AS.\n\n## Facts\n\n- **Published:** 24 March 2024\n\n"
                     f"## Editor's translation\n\n{TRANSLATION_PLACEHOLDER}\n")

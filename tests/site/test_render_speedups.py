@@ -4,21 +4,20 @@ author pages that are not written."""
 
 from __future__ import annotations
 
-import sys
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
+from briefing_taxonomy.briefing_taxonomy import skip_unwritten_authors
 from jinja2 import Environment
-from site_build import REPO
+from theme_i18n.theme_i18n import make_fast_alias, make_gettext
 
-sys.path.insert(0, str(REPO / "plugins"))
-from briefing_taxonomy.briefing_taxonomy import skip_unwritten_authors  # noqa: E402
-from briefing_taxonomy.site import build_index, series_neighbours, settle_urls  # noqa: E402
-from briefing_taxonomy.terms import build_terms  # noqa: E402
-from theme_i18n.theme_i18n import make_fast_alias, make_gettext  # noqa: E402
+from briefing.contract import KINDS
+from briefing.site.index import build_index, series_neighbours, settle_urls
+from briefing.taxonomy import Term
 
-TERMS = build_terms({"meetings": [{"id": "cabinet", "name": {"th": "ครม.", "en": "Cabinet"}}]})
+TERMS = {kind: {} for kind in KINDS}
+TERMS["meetings"] = {"cabinet": Term("cabinet", "meetings", {"th": "ครม.", "en": "Cabinet"})}
 
 
 def _release(day: int, meetings=("cabinet",)):

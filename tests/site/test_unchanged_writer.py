@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import os
-import sys
 
 import pytest
-from site_build import REPO, build_site, pair
-
-sys.path.insert(0, str(REPO / "plugins"))
-from unchanged_writer.unchanged_writer import write_if_changed  # noqa: E402
+from site_build import build_site, pair
+from unchanged_writer.unchanged_writer import write_if_changed
 
 
 def _mtimes(out):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from tagging_support import SEEDS, TAXONOMY, prepare
 
-from briefing.tag import compile_matcher
+from briefing.convert.tag import compile_matcher
 from briefing.taxonomy import load_taxonomy
 
 

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from briefing.english import TRANSLATION_PLACEHOLDER, render_english, summary_th
+from briefing.convert.english import TRANSLATION_PLACEHOLDER, render_english, summary_th
+from briefing.convert.romanise import find_names, royin
+from briefing.convert.tag import tag
 from briefing.model import MeetingRef, Release
-from briefing.romanise import find_names, royin
-from briefing.tag import tag
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 GLOSSARY_ROW = re.compile(r'\| <span lang="th">[^|]+</span> \| [^\u0e00-\u0e7f]+ \|')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.figures import combined, find_figures, money_en
+from briefing.convert.figures import combined, find_figures, money_en
 
 
 def phrases(text: str) -> list[tuple[str, str]]:

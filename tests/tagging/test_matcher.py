@@ -6,9 +6,9 @@ import pickle
 
 import pytest
 
-from briefing.matcher import latin_key
-from briefing.tag import compile_matcher
+from briefing.convert.tag import compile_matcher
 from briefing.taxonomy import load_taxonomy
+from briefing.taxonomy.matcher import latin_key
 
 
 def found(matcher, text: str, kind: str | None = None) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing.meetings import find_meetings
+from briefing.convert.meetings import find_meetings
 
 
 def refs(matcher, text, pub=None, event=None) -> dict[str, tuple[str, bool]]:
@@ -98,8 +98,8 @@ def test_distant_number_needs_a_meeting_word(matcher):
 
 
 def test_tag_warns_about_unknown_sessions(matcher):
+    from briefing.convert.tag import tag
     from briefing.model import Release
-    from briefing.tag import tag
 
     release = Release(
         source_file="x.txt",

@@ -7,7 +7,7 @@ import re
 import pytest
 from tagging_support import CORPUS, prepare
 
-from briefing.english import render_english
+from briefing.convert.english import render_english
 
 ONTOPIC = CORPUS / "ontopic"
 THAI = re.compile(r"[\u0e00-\u0e7f]")

@@ -1,0 +1,265 @@
+"""Batch conversion: find sources, convert in parallel, merge with what exists, write atomically.
+
+Workers (a ProcessPoolExecutor) convert each file and merge it with the files already on disk
+(the YAML work is theirs, so the parent is never the bottleneck); the parent only checks for
+duplicates and writes, in sorted order, so the output does not depend on the number of jobs. The
+taxonomy is loaded and the matcher compiled once per worker by the pool's initializer.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from briefing.contract import LANGS
+from briefing.convert import pipeline
+from briefing.convert.merge import MACHINE_KEY, MergeResult, merge
+from briefing.convert.pipeline import Converted, Refused
+from briefing.frontmatter import load_markdown
+
+SOURCE_GLOB = "*.txt"
+#: Below this many files no progress bar is drawn.
+PROGRESS_MIN_FILES = 20
+#: Reported when a source takes over a release whose own source file no longer exists (renamed).
+REPLACES = "replaces {old}, whose source is gone (same release, new source file)"
+_WORKER: dict = {}  # the worker process's matcher, set once by ``_init_worker``
+
+#: A temp file is created, never opened if it exists (os.O_EXCL).
+TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+
+class UsageError(Exception):
+    """A problem with the command line (missing source path…), exit status 2."""
+
+
+@dataclass
+class Summary:
+    """What a batch did, file by file."""
+
+    converted: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)
+    conflicts: list[tuple[str, str]] = field(default_factory=list)  # (output file, field)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (source file, message)
+
+    def refused_by_kind(self) -> Counter:
+        return Counter(r.kind for r in self.refused)
+
+
+def collect_sources(paths: Iterable[Path]) -> list[Path]:
+    """Files as given plus ``*.txt`` inside folders, sorted and de-duplicated."""
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob(SOURCE_GLOB)):
+                found[child] = None
+        elif path.exists():
+            found[path] = None
+        else:
+            raise UsageError(f"no such file or folder: {path}")
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def _front_matter(path: Path) -> dict:
+    return load_markdown(path.read_text(encoding="utf-8", errors="replace"))[0]
+
+
+@dataclass(frozen=True)
+class Existing:
+    """A release already converted into the output folder."""
+
+    slug: str
+    body_key: str | None
+
+
+def existing_outputs(out_dir: Path) -> dict[str, Existing]:
+    """``source_file`` → slug and recorded Thai body hash of every Thai file in ``out_dir``."""
+    found: dict[str, Existing] = {}
+    for path in sorted((out_dir / "th").glob("*.md")):
+        meta = _front_matter(path)
+        source = meta.get("source_file")
+        if isinstance(source, str):
+            machine = meta.get(MACHINE_KEY) if isinstance(meta.get(MACHINE_KEY), dict) else {}
+            found.setdefault(source, Existing(path.stem, machine.get("body")))
+    return found
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A converted release merged with the files on disk: what to write for each language."""
+
+    result: Converted
+    merged: tuple[tuple[Path, MergeResult], ...]
+
+
+def _init_worker(taxonomy_dir: str, out_dir: str | None = None,
+                 slugs: dict[str, str] | None = None) -> None:
+    _WORKER["matcher"] = pipeline.load_matcher(Path(taxonomy_dir))
+    _WORKER["out_dir"] = Path(out_dir) if out_dir else None
+    _WORKER["slugs"] = slugs or {}
+
+
+def place(result: Converted | Refused, out_dir: Path, slugs: dict[str, str]) -> Placed | Refused:
+    """Give a converted release its existing slug (if any) and merge both files with the disk."""
+    if isinstance(result, Refused):
+        return result
+    slug = slugs.get(result.source_file)
+    if slug is not None and slug != result.slug:
+        result = replace(result, slug=slug)
+        result.th_meta["slug"] = result.en_meta["slug"] = slug
+    merged = []
+    for lang in LANGS:
+        path = out_dir / lang / f"{result.slug}.md"
+        existing = path.read_text(encoding="utf-8") if path.exists() else None
+        meta = result.th_meta if lang == "th" else result.en_meta
+        body = result.th_body if lang == "th" else result.en_body
+        merged.append((path, merge(existing, meta, body)))
+    return Placed(result, tuple(merged))
+
+
+def _convert_in_worker(args: tuple[str, str, date | None]) -> Converted | Refused | Placed:
+    path, root, today = args
+    result = pipeline.convert_file(Path(path), Path(root), _WORKER["matcher"], today)
+    out_dir = _WORKER.get("out_dir")
+    return result if out_dir is None else place(result, out_dir, _WORKER["slugs"])
+
+
+def convert_all(files: list[Path], root: Path, taxonomy_dir: Path, jobs: int,
+                today: date | None = None, out_dir: Path | None = None,
+                slugs: dict[str, str] | None = None) -> Iterator[Converted | Refused | Placed]:
+    """Convert ``files`` (in their order) with ``jobs`` worker processes (1: in this process).
+
+    With ``out_dir``, each converted release comes back :class:`Placed` (merged with the files
+    in ``out_dir``, under its slug from ``slugs`` when it already has one).
+    """
+    if jobs <= 1 or len(files) <= 1:
+        matcher = pipeline.load_matcher(taxonomy_dir)
+        for path in files:
+            result = pipeline.convert_file(path, root, matcher, today)
+            yield result if out_dir is None else place(result, out_dir, slugs or {})
+        return
+    args = [(p.as_posix(), root.as_posix(), today) for p in files]
+    chunk = max(1, min(32, len(files) // (jobs * 8)))
+    initargs = (taxonomy_dir.as_posix(), out_dir.as_posix() if out_dir else None, slugs)
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs) as pool:
+        yield from pool.map(_convert_in_worker, args, chunksize=chunk)
+
+
+def _open_temp(path: Path) -> tuple[int, str]:
+    """A new temp file next to ``path``: named by the process id (no random name to draw), or by
+    :func:`tempfile.mkstemp` if that name is taken (a file left by an earlier, killed run)."""
+    tmp = str(path.parent / f".{path.name}.{os.getpid()}.tmp")
+    try:
+        return os.open(tmp, TEMP_FLAGS, 0o644), tmp
+    except FileExistsError:
+        return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+
+
+def write_atomically(items: list[tuple[Path, str]]) -> None:
+    """Write every (path, text) or none: temp files in the same folder, then ``os.replace``."""
+    temps: list[tuple[str, Path]] = []
+    folders: set[Path] = set()
+    try:
+        for path, text in items:
+            if path.parent not in folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(path.parent)
+            fd, tmp = _open_temp(path)
+            temps.append((tmp, path))
+            try:
+                os.fchmod(fd, 0o644)  # mkstemp's files are 0600 and a umask can narrow os.open's
+                data = memoryview(text.encode("utf-8"))
+                while data:
+                    data = data[os.write(fd, data):]
+            finally:
+                os.close(fd)
+        done: list[tuple[Path, bytes | None]] = []
+        try:
+            for tmp, path in temps:
+                try:
+                    old = path.read_bytes()
+                except FileNotFoundError:
+                    old = None
+                os.replace(tmp, path)
+                done.append((path, old))
+        except BaseException:
+            for path, old in reversed(done):  # put back what was there
+                if old is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    path.write_bytes(old)
+            raise
+    finally:
+        for tmp, _ in temps:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+
+
+def _source_exists(source_file: str, root: Path) -> bool:
+    """Whether a release's ``source_file`` (relative to ``root``, or as given) still exists."""
+    return (root / source_file).exists() or Path(source_file).exists()
+
+
+def _record(placed: Placed, summary: Summary, dry_run: bool) -> None:
+    for path, outcome in placed.merged:
+        summary.conflicts.extend((path.as_posix(), f) for f in outcome.conflicts)
+    statuses = {m.status for _, m in placed.merged}
+    source = placed.result.source_file
+    if statuses == {"unchanged"}:
+        summary.unchanged.append(source)
+        return
+    (summary.converted if statuses == {"converted"} else summary.updated).append(source)
+    if not dry_run:
+        write_atomically([(p, m.text) for p, m in placed.merged if m.status != "unchanged"])
+
+
+def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, jobs: int = 1,
+        dry_run: bool = False, today: date | None = None,
+        progress: Callable[[Iterator, int], Iterator] | None = None) -> Summary:
+    """Convert ``sources`` (files or folders) into ``out_dir/{th,en}/SLUG.md``; return a Summary."""
+    files = collect_sources(sources)
+    known = existing_outputs(out_dir)
+    slug_owner = {e.slug: src for src, e in known.items()}
+    body_owner = {e.body_key: src for src, e in known.items() if e.body_key}
+    slugs = {src: e.slug for src, e in known.items()}
+    gone = {src for src in known if not _source_exists(src, root)}
+    results = convert_all(files, root, taxonomy_dir, jobs, today, out_dir=out_dir, slugs=slugs)
+    if progress is not None:
+        results = progress(results, len(files))
+    summary = Summary()
+    for placed in results:  # written as they come: overlaps the workers' conversion
+        if isinstance(placed, Refused):
+            summary.refused.append(placed)
+            continue
+        result = placed.result
+        owners = (
+            (body_owner.get(result.body_key), "same text"),
+            (slug_owner.get(result.slug), "same date and source URL"),
+        )
+        clash = [(o, why) for o, why in owners if o is not None and o != result.source_file]
+        if clash and clash[0][0] in gone:  # a renamed source: it takes over the old release
+            old = clash[0][0]
+            gone.discard(old)
+            if known[old].slug != result.slug:
+                placed = place(result, out_dir, {result.source_file: known[old].slug})
+                result = placed.result
+            summary.warnings.append((result.source_file, REPLACES.format(old=old)))
+        elif clash:
+            other, why = clash[0]
+            summary.refused.append(Refused(result.source_file, f"duplicate of {other} ({why})"))
+            continue
+        body_owner[result.body_key] = slug_owner[result.slug] = result.source_file
+        summary.warnings.extend((result.source_file, w) for w in result.warnings)
+        _record(placed, summary, dry_run)
+    summary.refused.sort(key=lambda r: r.source_file)
+    return summary

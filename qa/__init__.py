@@ -1,0 +1,1 @@
+"""Quality tools for tests and benchmarks (link checker, headless Chromium); not installed."""

@@ -15,20 +15,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from briefing.contract import split_meeting
-from briefing.taxonomy.model import EXTRA_KINDS, KINDS, LANGS, Session, TaxonomyError, Term, name
+from briefing.taxonomy.model import EXTRA_KINDS, KINDS, Session, TaxonomyError, Term
 from briefing.taxonomy.schema import LINE_KEY, cldr_countries, parse_term, read_yaml
-
-__all__ = [
-    "KINDS",
-    "EXTRA_KINDS",
-    "LANGS",
-    "Session",
-    "Taxonomy",
-    "TaxonomyError",
-    "Term",
-    "load_taxonomy",
-    "name",
-]
 
 
 class Taxonomy:

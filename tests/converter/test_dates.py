@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
+from briefing.contract import be_year
 from briefing.convert.dates import check_publication_date, find_body_dates, parse_date_line
 from briefing.convert.dates import dates as dates_stage
 from briefing.model import Release, ReleaseError
@@ -98,7 +99,7 @@ def test_stage_refuses_impossible_with_line():
 @given(st.dates(date(2000, 1, 1), date(2030, 12, 31)), st.booleans(), st.booleans())
 def test_roundtrip_thai_dates(day, abbreviated, short_year):
     month = (thai_abbr_months if abbreviated else thai_full_months)[day.month - 1]
-    year = day.year + 543
+    year = be_year(day.year)
     written = f"{day.day} {month} {str(year)[-2:] if short_year else year}"
     assert parse_date_line(f"วันที่ {written}").start == day
     assert find_body_dates(f"เมื่อ {written} ที่ผ่านมา")[0].start == day

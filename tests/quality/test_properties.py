@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from pythainlp.util import arabic_digit_to_thai_digit
 from pythainlp.util.date import thai_full_months
 
+from briefing.contract import be_year
 from briefing.convert.pipeline import Converted, Refused, convert_file, load_matcher
 
 REPO = Path(__file__).resolve().parents[2]
@@ -41,7 +42,7 @@ def matcher():
 def date_lines(draw) -> str:
     day = draw(st.integers(0, 32))
     month = draw(st.sampled_from(thai_full_months))
-    year = draw(st.one_of(st.integers(2543, 2569), st.integers(1900, 3000)))
+    year = draw(st.one_of(st.integers(be_year(2000), be_year(2026)), st.integers(1900, 3000)))
     written = f"วันที่ {day} {month} {year}"
     return arabic_digit_to_thai_digit(written) if draw(st.booleans()) else written
 

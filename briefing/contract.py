@@ -22,6 +22,15 @@ LANGS = ("th", "en")
 TAG_FIELDS = ("countries", "topics", "organisations", "people")
 #: What a release says of a meeting, strongest first.
 MEETING_STATUSES = ("held", "announced", "mentioned")
+#: What kind of release it is (front matter ``type``); visit-out: a Thai official travels
+#: abroad, visit-in: a foreign one comes to Thailand.
+RELEASE_TYPE_NAMES = {
+    "meeting": "Meeting", "visit-out": "Visit abroad", "visit-in": "Visit to Thailand",
+    "courtesy-call": "Courtesy call", "agreement": "Agreement", "fake-news": "Fake-news check",
+    "cabinet-digest": "Cabinet digest", "crackdown": "Crackdown", "statement": "Statement",
+    "policy": "Policy", "other": "Other",
+}  # English names: msgids of the theme's catalogues (Thai in theme/translations)
+RELEASE_TYPES = tuple(RELEASE_TYPE_NAMES)
 #: ``translation_status`` of an English page.
 TRANSLATION_STATUSES = ("machine", "reviewed")
 

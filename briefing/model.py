@@ -70,11 +70,15 @@ class Release:
     event_date: date | None = None
     event_end_date: date | None = None
     # --- tag ---
+    type: str = ""  # meeting, visit-out, visit-in, … (briefing.contract.RELEASE_TYPES)
     countries: tuple[str, ...] = ()
     meetings: tuple[MeetingRef, ...] = ()
     topics: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
+    #: terms named only in passing: {kind: ids} (the tag lists above hold what it is about)
+    mentions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    agenda: tuple = ()  # cabinet digests: the agenda items on the site's subject (DigestItem)
     figures: tuple[Figure, ...] = ()
     places: tuple[str, ...] = ()  # city/place names found (English), e.g. "Phnom Penh"
     glossary: tuple[tuple[str, str], ...] = ()  # (Thai term, English name)
@@ -85,3 +89,10 @@ class Release:
     summary_th: str = ""
     summary_en: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def release_text(release: Release) -> str:
+    """The text tags are read from: the headline and body (falling back to the whole text)."""
+    if release.paragraphs:
+        return "\n".join([release.title, *release.paragraphs])
+    return release.text or release.title

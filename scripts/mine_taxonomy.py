@@ -25,8 +25,8 @@ from briefing.convert.normalise import normalise
 from briefing.convert.parse import parse
 from briefing.convert.reader import read_release
 from briefing.convert.romanise import NAME_RE
-from briefing.convert.tag import compile_matcher, release_text, tag
-from briefing.model import ReleaseError
+from briefing.convert.tag import compile_matcher, tag
+from briefing.model import ReleaseError, release_text
 from briefing.taxonomy import KINDS, load_taxonomy
 from briefing.taxonomy.matcher import latin_key
 

@@ -12,17 +12,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.contract import split_meeting
+from briefing.convert.compose import compose
+from briefing.convert.compose import lead as compose_lead
 from briefing.convert.figures import combined
 from briefing.convert.headline import (
     en_date,
     en_date_range,
-    headline_and_lead,
     lower_first,
+    meeting_headline,
     meeting_phrase,
     ranked_topics,
 )
-from briefing.convert.tag import release_text
-from briefing.model import Release
+from briefing.convert.headline_facts import facts_from_release as headline_facts
+from briefing.model import Release, release_text
 from briefing.taxonomy.model import name
 
 STATUS_EN = {
@@ -35,7 +38,12 @@ TRANSLATION_PLACEHOLDER = (
     "translation of the Thai release, then set `translation_status: reviewed` in the front matter."
 )
 SUMMARY_TOPICS = 3
-LISTED = ("Meetings", "People")  # Facts rows shown as a nested list when they have several items
+LISTED = ("Meetings", "People", "Also mentioned")  # Facts rows nested when they have several items
+#: Release types whose headline names the meeting session they are about, when there is one.
+MEETING_HEADLINE_TYPES = ("meeting", "agreement", "visit-out", "visit-in", "statement", "other")
+#: How the "Also mentioned" row names each kind of term named in passing.
+MENTION_KINDS = (("countries", "Countries"), ("meetings", "Meetings"), ("topics", "Topics"),
+                 ("organisations", "Organisations"), ("people", "People"))
 
 
 @dataclass(frozen=True)
@@ -116,6 +124,19 @@ def _org(oid: str, taxonomy) -> str:
     return f"{full} ({short})" if short and short not in full else full
 
 
+def _mentioned(release: Release, taxonomy) -> list[str]:
+    """One item per kind of the terms the release names only in passing."""
+    out = []
+    for kind, label in MENTION_KINDS:
+        ids = [split_meeting(i)[0] if kind == "meetings" else i
+               for i in release.mentions.get(kind, ())]
+        names = [name(taxonomy.get(kind, i), "en") for i in dict.fromkeys(ids)
+                 if taxonomy.get(kind, i) is not None]
+        if names:
+            out.append(f"{label}: {', '.join(names)}")
+    return out
+
+
 def facts(release: Release, taxonomy) -> list[str]:
     """The Facts list as Markdown bullet lines (English only)."""
     rows: list[tuple[str, list[str] | str]] = []
@@ -131,6 +152,7 @@ def facts(release: Release, taxonomy) -> list[str]:
     countries = [name(taxonomy.get("countries", c), "en") for c in release.countries]
     rows.append(("Countries", countries))
     rows.append(("Topics", [name(taxonomy.get("topics", t), "en") for t in release.topics]))
+    rows.append(("Also mentioned", _mentioned(release, taxonomy)))
     rows.append(("Key figures", _figures(release)))
     if release.source_url:
         rows.append(("Original release (Thai)", f"<{release.source_url}>"))
@@ -168,12 +190,19 @@ def summary_th(release: Release, limit: int = 300) -> str:
     return text[: cut if cut > 0 else limit].rstrip() + "…"
 
 
-def render_english(release: Release, matcher) -> EnglishText:
-    """The English headline, summary and Markdown body of a tagged release."""
+def render_english(release: Release, matcher, lexicon: dict | None = None) -> EnglishText:
+    """The English headline, summary and Markdown body of a tagged release (``lexicon``: the
+    English names learned from the whole batch, :func:`briefing.convert.names.build_lexicon`)."""
     tax = matcher.taxonomy
-    title_hits = matcher.find(release.title) if release.title else []
     body_hits = matcher.find(release_text(release))
-    title, lead = headline_and_lead(release, title_hits, body_hits, tax)
+    title_hits = matcher.find(release.title) if release.title else []
+    about_meeting = meeting_headline(release, title_hits, body_hits, tax) \
+        if release.type in MEETING_HEADLINE_TYPES else None
+    if about_meeting is not None:  # a session it is about: who did what at it, where, when
+        title, lead = about_meeting
+    else:
+        told = headline_facts(release, matcher, matcher.headline_cues, lexicon or {})
+        title, lead = compose(told), compose_lead(told)
     ranked = ranked_topics(release, body_hits)[:SUMMARY_TOPICS]
     topics = [lower_first(name(tax.get("topics", t), "en")) for t in ranked]
     topics = [t for t in topics if t not in lead]  # the lead may already name them

@@ -12,8 +12,7 @@ import re
 
 from babel.dates import format_date
 
-from briefing.convert.tag import release_text
-from briefing.model import MeetingRef, Release
+from briefing.model import MeetingRef, Release, release_text
 from briefing.taxonomy.model import name
 
 #: Thai cue words -> (present-tense verb, past-tense verb, future "to …" verb); first match wins.
@@ -249,48 +248,27 @@ def _place(ref: MeetingRef | None, release: Release, taxonomy) -> str:
     return release.places[0] if release.places and ref else ""
 
 
-def headline_and_lead(release: Release, title_hits, body_hits, taxonomy) -> tuple[str, str]:
-    """(English headline, English lead sentence)."""
-    digest = bool(CABINET_RE.search(release.title))
+def meeting_headline(release: Release, title_hits, body_hits, taxonomy) -> tuple[str, str] | None:
+    """(English headline, lead) for a release about a meeting session it names in its title
+    (who chairs/attends/hosts which session, where, when), or ``None`` when it is not one:
+    :mod:`briefing.convert.compose` writes those from the release's type and facts."""
+    if CABINET_RE.search(release.title):
+        return None
     countries = [h.id for h in title_hits if h.kind == "countries" and h.id != "TH"]
-    visit = bool(countries) and any(c in release.title for c in VISIT_CUES) and not digest
-    who = "The Cabinet" if digest else subject(release, title_hits, body_hits, taxonomy, visit)
-    opening = release.title + " " + (release.paragraphs[0] if release.paragraphs else "")
-    present, past, future = CABINET_VERBS if digest else _verb(opening)
+    visit = bool(countries) and any(c in release.title for c in VISIT_CUES)
     ref = main_meeting(release, title_hits)
-    if visit and ref is not None and ref.series not in {h.id for h in title_hits}:
-        ref = None
-    session = taxonomy.session(ref.series, ref.session) if ref else None
-    when = (session.date if session and session.date else None) or release.event_date
-    when = release.date if digest else (when or release.date)
-    on = f" on {en_date(when)}" if when else ""
-    if ref is not None:
-        what = meeting_phrase(ref, taxonomy)
-        place = "" if digest else _place(ref, release, taxonomy)
-        where = f" in {place}" if place else ""
-        if digest and ref.status == "announced":
-            return f"{who} prepares for {what}", f"{who} discussed preparations for {what}{on}."
-        if ref.status == "announced":
-            return (f"{who} {future} {what}{where}",
-                    f"{who} is {future} {what}{where}{on}.")  # fmt: skip
-        return f"{who} {present} {what}{where}", f"{who} {past} {what}{where}{on}."
-    topics = [
-        lower_first(name(taxonomy.get("topics", t), "en"))
-        for t in ranked_topics(release, body_hits)[:2]
-    ]
-    about = f" on {' and '.join(topics)}" if topics else ""
-    if visit:
-        country = name(taxonomy.get("countries", countries[0]), "en")
-        future_visit = any(c in release.title for c in ("เตรียม", "จะ", "มีกำหนด"))
-        verb = "to visit" if future_visit else "visits"
-        lead_verb = "is to visit" if future_visit else "visited"
-        purpose = f" to discuss {' and '.join(topics)}" if topics else ""
-        return f"{who} {verb} {country}{about}", f"{who} {lead_verb} {country}{on}{purpose}."
-    if digest:
-        head = f"Cabinet meeting of {en_date(when)}{about}" if when else f"Cabinet meeting{about}"
-        covers = " and ".join(topics) or "several decisions"
-        return head, f"The Cabinet met{on}; this summary covers {covers}."
-    main = _main_country(release, body_hits)
-    with_ = f" with {name(taxonomy.get('countries', main), 'en')}" if main else ""
-    head = f"{who}{about or ' on a Thai government update'}{with_}"
-    return head, f"A Thai government release{on} from {who}{about}{with_}."
+    if ref is None or (visit and ref.series not in {h.id for h in title_hits}):
+        return None
+    who = subject(release, title_hits, body_hits, taxonomy, visit)
+    opening = release.title + " " + (release.paragraphs[0] if release.paragraphs else "")
+    present, past, future = _verb(opening)
+    # the lead states the release's own event date as such, and the publication date as such
+    on = f" on {en_date(release.event_date)}" if release.event_date else ""
+    published = f" Published by the Thai government on {en_date(release.date)}." \
+        if release.date and release.date != release.event_date else ""
+    what = meeting_phrase(ref, taxonomy)
+    place = _place(ref, release, taxonomy)
+    where = f" in {place}" if place else ""
+    if ref.status == "announced":
+        return f"{who} {future} {what}{where}", f"{who} is {future} {what}{where}.{published}"
+    return f"{who} {present} {what}{where}", f"{who} {past} {what}{where}{on}.{published}"

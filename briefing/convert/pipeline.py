@@ -100,9 +100,9 @@ def prepare(release: Release, matcher, today: date | None = None) -> Release:
     return replace(release, slug=make_slug(release))
 
 
-def build(release: Release, matcher) -> Converted:
+def build(release: Release, matcher, lexicon: dict | None = None) -> Converted:
     """Render a prepared release into both files' front matter and bodies."""
-    english = render_english(release, matcher)
+    english = render_english(release, matcher, lexicon)
     body = thai_body(release)
     en_title, en_summary, en_body = english.title, english.summary, english.body
     if release.body_lang == "en":
@@ -123,13 +123,14 @@ def _reason(exc: ReleaseError) -> str:
     return f"{exc.line}: {exc.reason}" if exc.line else exc.reason
 
 
-def convert_file(path: Path, root: Path, matcher, today: date | None = None) -> Converted | Refused:
+def convert_file(path: Path, root: Path, matcher, today: date | None = None,
+                 lexicon: dict | None = None) -> Converted | Refused:
     """Convert one raw file; bad input becomes a Refused with a readable reason."""
     source_file = path.as_posix()
     try:
         release = read_release(path, root)
         source_file = release.source_file
-        return build(prepare(release, matcher, today), matcher)
+        return build(prepare(release, matcher, today), matcher, lexicon)
     except ReleaseError as exc:
         return Refused(source_file, _reason(exc))
     except Exception as exc:  # a converter bug must not stop the batch; it is reported as such

@@ -11,6 +11,7 @@ import re
 from pathlib import PurePath
 from typing import Any
 
+from briefing.contract import KINDS
 from briefing.model import Release
 
 #: thaigov.go.th release URLs end in a numeric "details" id, used in the slug.
@@ -80,6 +81,7 @@ def _common(release: Release) -> dict[str, Any]:
         "source_url": release.source_url,
         "source_file": release.source_file,
         "source_sha256": release.source_sha256,
+        "type": release.type,
     }
     if release.event_date:
         meta["event_date"] = release.event_date
@@ -91,6 +93,12 @@ def _common(release: Release) -> dict[str, Any]:
     meta["topics"] = list(release.topics)
     meta["organisations"] = list(release.organisations)
     meta["people"] = list(release.people)
+    if release.mentions:
+        meta["mentions"] = {kind: list(release.mentions[kind]) for kind in KINDS
+                            if release.mentions.get(kind)}
+    if release.agenda:
+        meta["agenda"] = [{"number": item.number, "title": item.title, "topics": list(item.topics)}
+                          for item in release.agenda]
     meta["figures"] = [
         {"value": f.value, "unit": f.unit, "th": f.th, "en": f.en}
         for f in release.figures

@@ -20,7 +20,9 @@ from pathlib import Path
 from briefing.contract import LANGS
 from briefing.convert import pipeline
 from briefing.convert.merge import MACHINE_KEY, MergeResult, merge
+from briefing.convert.names import build_lexicon
 from briefing.convert.pipeline import Converted, Refused
+from briefing.convert.reader import MAX_BYTES
 from briefing.frontmatter import load_markdown
 
 SOURCE_GLOB = "*.txt"
@@ -101,8 +103,9 @@ class Placed:
 
 
 def _init_worker(taxonomy_dir: str, out_dir: str | None = None,
-                 slugs: dict[str, str] | None = None) -> None:
+                 slugs: dict[str, str] | None = None, lexicon: dict | None = None) -> None:
     _WORKER["matcher"] = pipeline.load_matcher(Path(taxonomy_dir))
+    _WORKER["lexicon"] = lexicon or {}
     _WORKER["out_dir"] = Path(out_dir) if out_dir else None
     _WORKER["slugs"] = slugs or {}
 
@@ -127,7 +130,8 @@ def place(result: Converted | Refused, out_dir: Path, slugs: dict[str, str]) -> 
 
 def _convert_in_worker(args: tuple[str, str, date | None]) -> Converted | Refused | Placed:
     path, root, today = args
-    result = pipeline.convert_file(Path(path), Path(root), _WORKER["matcher"], today)
+    result = pipeline.convert_file(Path(path), Path(root), _WORKER["matcher"], today,
+                                   _WORKER.get("lexicon"))
     out_dir = _WORKER.get("out_dir")
     return result if out_dir is None else place(result, out_dir, _WORKER["slugs"])
 
@@ -140,17 +144,32 @@ def convert_all(files: list[Path], root: Path, taxonomy_dir: Path, jobs: int,
     With ``out_dir``, each converted release comes back :class:`Placed` (merged with the files
     in ``out_dir``, under its slug from ``slugs`` when it already has one).
     """
+    lexicon = batch_lexicon(files)
     if jobs <= 1 or len(files) <= 1:
         matcher = pipeline.load_matcher(taxonomy_dir)
         for path in files:
-            result = pipeline.convert_file(path, root, matcher, today)
+            result = pipeline.convert_file(path, root, matcher, today, lexicon)
             yield result if out_dir is None else place(result, out_dir, slugs or {})
         return
     args = [(p.as_posix(), root.as_posix(), today) for p in files]
     chunk = max(1, min(32, len(files) // (jobs * 8)))
-    initargs = (taxonomy_dir.as_posix(), out_dir.as_posix() if out_dir else None, slugs)
+    initargs = (taxonomy_dir.as_posix(), out_dir.as_posix() if out_dir else None, slugs, lexicon)
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs) as pool:
         yield from pool.map(_convert_in_worker, args, chunksize=chunk)
+
+
+def batch_lexicon(files: list[Path]) -> dict:
+    """English names the batch's releases write beside Thai ones (one regex pass over the
+    sources; :func:`briefing.convert.names.build_lexicon`), so each release can use a name
+    another release spells out."""
+    texts = []
+    for path in files:
+        try:  # only what the reader stage would read: regular files of a release's size
+            if path.is_file() and path.stat().st_size <= MAX_BYTES:
+                texts.append(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:  # unreadable: the reader stage refuses it with the reason
+            continue
+    return build_lexicon(texts)
 
 
 def _open_temp(path: Path) -> tuple[int, str]:

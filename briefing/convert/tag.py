@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 
+from briefing.convert.about import about
+from briefing.convert.evidence import compile_cues
 from briefing.convert.figures import find_figures
+from briefing.convert.headline_facts import load_cues as load_headline_cues
 from briefing.convert.meetings import find_meetings
+from briefing.convert.release_type import classify, load_types
 from briefing.convert.romanise import find_names
-from briefing.model import Release
+from briefing.model import Release, release_text
 from briefing.taxonomy.matcher import Hit, LatinIndex, ThaiIndex, alias_conflicts, collect_aliases
 from briefing.taxonomy.model import name
 
@@ -38,6 +42,9 @@ class Matcher:
         self._thai: ThaiIndex | None = None
         self._latin: LatinIndex | None = None
         self._recent: dict[str, tuple[Hit, ...]] = {}  # the last texts scanned → their hits
+        self.cues = compile_cues()  # what-a-release-is-about evidence (data/about_cues.yaml)
+        self.types = load_types()  # release types (data/release_types.yaml)
+        self.headline_cues = load_headline_cues()  # data/headline_cues.yaml
 
     def __getstate__(self) -> dict:
         return {"taxonomy": self.taxonomy}  # indexes are rebuilt where they are used
@@ -75,13 +82,6 @@ def compile_matcher(taxonomy) -> Matcher:
     return Matcher(taxonomy).build()
 
 
-def release_text(release: Release) -> str:
-    """The text tags are read from: the headline and body (falling back to the whole text)."""
-    if release.paragraphs:
-        return "\n".join([release.title, *release.paragraphs])
-    return release.text or release.title
-
-
 def _first_seen(hits: list[Hit], kind: str) -> list[str]:
     return list(dict.fromkeys(h.id for h in hits if h.kind == kind))
 
@@ -103,58 +103,68 @@ def _glossary(hits: list[Hit], taxonomy) -> tuple[tuple[str, str], ...]:
 
 
 def tag(release: Release, matcher: Matcher) -> Release:
-    """Fill the release's tag fields from its text (pure; returns a copy)."""
+    """Fill the release's tag fields from its text (pure; returns a copy).
+
+    The tag lists hold what the release is *about* (:mod:`briefing.convert.about`); terms it
+    only names in passing go to ``mentions``. Meetings it is not about are mentions too.
+    """
     tax = matcher.taxonomy
     text = release_text(release)
     hits = matcher.find(text)
-    found = {
-        kind: _first_seen(hits, kind)
-        for kind in ("countries", "places", "organisations", "people", "topics", "meetings")
-    }
-    countries = set(found["countries"])
-    topics = set(found["topics"])
-    orgs = set(found["organisations"])
-    for kind in ("places", "organisations"):
-        for tid in found[kind]:
-            countries.update(_codes(tax.get(kind, tid).extra.get("country")))
-    for pid in found["people"]:
-        person = tax.get("people", pid)
-        countries.update(_codes(person.extra.get("country")))
-        org = tax.get("organisations", person.extra.get("organisation") or "")
-        if org is not None:
-            orgs.add(org.id)
-            countries.update(_codes(org.extra.get("country")))
-    for sid in found["meetings"]:
-        topics.update(tax.get("meetings", sid).extra.get("topics", ()))
-    pub = release.date
-    meetings = find_meetings(text, hits, tax, pub, release.event_date)
-    warnings = list(release.warnings)
-    for ref in meetings:
-        if ref.session is None:  # the series alone: nothing for an editor to add
-            continue
-        session = tax.session(ref.series, ref.session)
-        if session is None:
+    title, paragraphs = (release.title, release.paragraphs) if release.paragraphs else \
+        ("", (text,))
+    rtype = classify(title, "\n".join(paragraphs), matcher.types)
+    refs = find_meetings(text, hits, tax, release.date, release.event_date)
+    ab = about(title, paragraphs, hits, tax, matcher.cues, rtype, refs)
+    core = {kind: list(ids) for kind, ids in ab.core.items()}
+    mentions = {kind: list(ids) for kind, ids in ab.mentioned.items()}
+    meetings, warnings = [], list(release.warnings)
+    for ref, seen in zip(refs, ab.meetings, strict=True):
+        session = tax.session(ref.series, ref.session) if ref.session else None
+        if ref.session is not None and session is None:
             warnings.append(
                 f"meeting {ref.id} is not in content/taxonomy/meetings.yaml: add its date and "
                 "venue there"
             )
-        elif session.country and ref.status in ("held", "announced"):
-            countries.add(session.country)
-    places = [name(tax.get("places", p), "en") for p in found["places"]]
+        if not (seen.core or _on_event(session, release)):
+            mentions["meetings"].append(ref.id)
+            continue
+        meetings.append(dataclasses.replace(ref, status=ref.status if not seen.core
+                                            else seen.status))
+        if session is not None and session.country and seen.status in ("held", "announced"):
+            core["countries"].append(session.country)
+    mentions["meetings"] = [m for m in dict.fromkeys(mentions["meetings"])
+                            if m not in {r.id for r in meetings}]
+    countries = sorted(set(core["countries"]))
+    mentions["countries"] = sorted(set(mentions["countries"]) - set(countries))
+    found_places = _first_seen(hits, "places")
+    places = [name(tax.get("places", p), "en") for p in found_places]
     people_spans = [(h.start, h.end) for h in hits if h.kind == "people"]
     return dataclasses.replace(
         release,
-        countries=tuple(sorted(countries)),
-        meetings=meetings,
-        topics=tuple(sorted(topics)),
-        organisations=tuple(sorted(orgs)),
-        people=tuple(sorted(found["people"])),
+        type=rtype,
+        countries=tuple(countries),
+        meetings=tuple(meetings),
+        topics=tuple(sorted(core["topics"])),
+        organisations=tuple(sorted(core["organisations"])),
+        people=tuple(sorted(core["people"])),
+        mentions={kind: tuple(ids) for kind, ids in mentions.items() if ids},
+        agenda=tuple(item for item in ab.items if item.on_subject),
         figures=find_figures(text),
         places=tuple(dict.fromkeys(places)),
         glossary=_glossary(hits, tax),
         romanised=find_names(text, people_spans),
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+def _on_event(session, release: Release) -> bool:
+    """The release reports a session of the taxonomy on the days the session took place: the
+    event it is about, even where the text names it only in the body."""
+    if session is None or session.date is None or release.event_date is None:
+        return False
+    end = release.event_end_date or release.event_date
+    return session.date <= end and release.event_date <= (session.end_date or session.date)
 
 
 def _codes(value) -> list[str]:

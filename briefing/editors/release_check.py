@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.contract import MEETING_STATUSES, TAG_FIELDS, TRANSLATION_STATUSES, as_date
+from briefing.contract import (
+    KINDS,
+    MEETING_STATUSES,
+    RELEASE_TYPES,
+    TAG_FIELDS,
+    TRANSLATION_STATUSES,
+    as_date,
+)
 from briefing.editors.notes import buddhist_era_hint
 from briefing.frontmatter import FrontMatter
 from briefing.taxonomy import Taxonomy
@@ -79,6 +86,9 @@ def check_release(
         bad("translation_status", f"translation_status must be machine or reviewed, not {status!r}")
     if "translation_outdated" in data and not isinstance(data["translation_outdated"], bool):
         bad("translation_outdated", "translation_outdated must be true (or be deleted to clear it)")
+    rtype = data.get("type")
+    if "type" in data and rtype not in RELEASE_TYPES:
+        bad("type", f"type must be one of {', '.join(RELEASE_TYPES)}, not {rtype!r}")
     out += check_tags(fm, path, tax)
     return out
 
@@ -110,14 +120,23 @@ def check_tags(fm: FrontMatter, path: str, tax: Taxonomy | None) -> list[Problem
                     "id alone (e.g. wg-as)",
                 )
             )
-    for kind, i, term_id in tax.unknown_tags(lists) if tax is not None else ():
+    mentions = fm.data.get("mentions")
+    if mentions is not None and not (isinstance(mentions, dict) and set(mentions) <= set(KINDS)
+                                     and all(isinstance(v, list) for v in mentions.values())):
+        out.append(Problem(path, fm.line("mentions"), "mentions must map kinds (countries, "
+                           "meetings, topics, organisations, people) to lists of ids"))
+        mentions = None
+    lists["mentions"] = mentions or {}
+    for field, i, term_id in tax.unknown_tags(lists) if tax is not None else ():
+        kind = field.removeprefix("mentions.")
+        line = fm.line(kind, i) if kind == field else fm.line("mentions")
         if kind != "meetings":
             message = f"unknown {kind} id {term_id!r} (not in content/taxonomy/{kind}.yaml)"
-        elif i in bad_refs:
+        elif kind == field and i in bad_refs:
             continue
         else:
             message = f"unknown meeting series {term_id!r} (not in content/taxonomy/meetings.yaml)"
-        out.append(Problem(path, fm.line(kind, i), message))
+        out.append(Problem(path, line, message if kind == field else f"{field}: {message}"))
     status = fm.data.get("meeting_status")
     if status is None:
         return out

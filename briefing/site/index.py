@@ -2,7 +2,7 @@
 
 Pure functions over Pelican ``Article`` objects (anything with ``metadata``, ``lang``, ``slug``,
 ``date``, ``url`` and ``source_path``): :func:`check_articles` lists unknown tag ids,
-:func:`build_index` aggregates, :func:`enrich` sets the attributes the theme reads.
+:func:`build_index` aggregates; :mod:`briefing.site.enrich` sets the attributes the theme reads.
 """
 
 from __future__ import annotations
@@ -11,14 +11,11 @@ import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from briefing.contract import KINDS, LANGS, MEETING_STATUSES, is_official_source, source_host
+from briefing.contract import KINDS, LANGS, MEETING_STATUSES
 from briefing.contract import split_meeting as split_meeting
 from briefing.taxonomy import Session, Taxonomy, Term
 
 STATUS_ORDER = MEETING_STATUSES
-RELATED_LIMIT = 5
-RELATED_CANDIDATES = 200  # releases scored per release, taken from its rarest tags first
-TAG_WEIGHT = {"countries": 1, "meetings": 3, "topics": 2, "organisations": 2, "people": 2}
 
 
 class UnknownTermError(ValueError):
@@ -44,10 +41,11 @@ def check_articles(articles, taxonomy: Taxonomy, taxonomy_dir: str = "") -> list
     it): release file, kind, id, the taxonomy file to fix."""
     problems = []
     for article in articles:
-        for kind, _, term_id in taxonomy.unknown_tags(article.metadata):
+        for where_in, _, term_id in taxonomy.unknown_tags(article.metadata):
+            kind = where_in.removeprefix("mentions.")
             where = shown_path(os.path.join(taxonomy_dir, f"{kind}.yaml"))
             problems.append(
-                f"{shown_path(article.source_path)}: unknown {kind} id {term_id!r}"
+                f"{shown_path(article.source_path)}: unknown {where_in} id {term_id!r}"
                 f" (define it in {where} or fix the front matter)"
             )
     return problems
@@ -65,6 +63,8 @@ class SiteIndex:
     groups: dict[str, dict[str, object]] = field(default_factory=dict)  # slug -> {lang: article}
     order: list[str] = field(default_factory=list)  # slugs, newest first
     by_term: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    #: (kind, id) -> slugs of releases that only mention the term (front matter ``mentions``)
+    mentioned_in: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     by_session: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
     #: series id -> [(slug, status)] of releases naming the series but no session (bare ``wg-as``)
     series_only: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
@@ -85,8 +85,15 @@ class SiteIndex:
     def term_releases(self, term: Term, lang: str) -> list:
         return self.releases(lang, self.by_term.get((term.kind, term.id), []))
 
+    def mention_releases(self, term: Term, lang: str) -> list:
+        """Releases that name the term only in passing, newest first (not counted as about)."""
+        return self.releases(lang, self.mentioned_in.get((term.kind, term.id), []))
+
     def count(self, term: Term) -> int:
         return len(self.by_term.get((term.kind, term.id), []))
+
+    def mention_count(self, term: Term) -> int:
+        return len(self.mentioned_in.get((term.kind, term.id), []))
 
     def related_terms(self, term: Term, kinds=("countries", "topics"), limit: int = 8):
         """Terms that appear on the same releases, most shared first: ``[(Term, count)]``."""
@@ -118,13 +125,18 @@ class SiteIndex:
         statuses = {status for _, status in self.by_session.get((session.series, session.id), [])}
         return next((s for s in STATUS_ORDER if s in statuses), "")
 
+    def shown(self, term: Term) -> bool:
+        """Does the site give the term a page? Every curated term (stable addresses); a country
+        known only from CLDR when some release is about it or mentions it."""
+        return not term.extra.get("cldr") or bool(self.count(term) or self.mention_count(term))
+
     def count_by_kind(self, kind: str) -> list[tuple[Term, int]]:
-        """Terms of a kind with their release counts, most releases first, then by id."""
-        terms = sorted(self.terms[kind].values(), key=lambda t: t.id)
+        """Shown terms of a kind with their release counts, most releases first, then by id."""
+        terms = sorted((t for t in self.terms[kind].values() if self.shown(t)), key=lambda t: t.id)
         return sorted(((t, self.count(t)) for t in terms), key=lambda tc: -tc[1])
 
 
-def _meeting_statuses(article) -> dict[str, str]:
+def meeting_statuses(article) -> dict[str, str]:
     value = article.metadata.get("meeting_status") or {}
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
@@ -149,7 +161,7 @@ def build_index(articles, terms: dict[str, dict[str, Term]]) -> SiteIndex:
                 term_id = ref
                 if kind == "meetings":
                     term_id, session = split_meeting(ref)
-                    status = _meeting_statuses(lead).get(ref, "mentioned")
+                    status = meeting_statuses(lead).get(ref, "mentioned")
                     if session:
                         by_session[(term_id, session)].append((slug, status))
                     elif slug not in series_only_seen[term_id]:  # a set: no scan per ref
@@ -163,10 +175,26 @@ def build_index(articles, terms: dict[str, dict[str, Term]]) -> SiteIndex:
     index.by_term, index.by_session, index.cooccur = dict(by_term), dict(by_session), dict(cooccur)
     index.series_only = dict(series_only)
     index.tags = {slug: _tag_keys(index.article(slug, "th")) for slug in index.order}
+    index.mentioned_in = mention_index(index)
     index.rank = {slug: at for at, slug in enumerate(index.order)}
     index.series_at = {term_id: {slug: at for at, slug in enumerate(slugs)}
                        for (kind, term_id), slugs in index.by_term.items() if kind == "meetings"}
     return index
+
+
+def mention_index(index: SiteIndex) -> dict[tuple[str, str], list[str]]:
+    """(kind, id) → slugs, newest first, of the releases whose ``mentions`` name the term and
+    that are not about it."""
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for slug in index.order:
+        mentions = index.article(slug, "th").metadata.get("mentions") or {}
+        about = index.tags[slug]
+        for kind in KINDS:
+            for ref in mentions.get(kind) or () if isinstance(mentions, dict) else ():
+                key = (kind, split_meeting(ref)[0] if kind == "meetings" else str(ref))
+                if key not in about and slug not in found[key][-1:]:
+                    found[key].append(slug)
+    return dict(found)
 
 
 def _tag_keys(article) -> set[tuple[str, str]]:
@@ -177,117 +205,4 @@ def _tag_keys(article) -> set[tuple[str, str]]:
     return keys
 
 
-def related_slugs(index: SiteIndex, slug: str, limit: int = RELATED_LIMIT,
-                  candidates_wanted: int = RELATED_CANDIDATES) -> list[str]:
-    """Other releases sharing the most (weighted) tags, then newest first.
-
-    Candidates come from the release's rarest tags first (until ``candidates_wanted`` are
-    found), so a site of thousands of releases is not scored all against all.
-    """
-    mine = index.tags[slug]
-    candidates: set[str] = set()
-    for key in sorted(mine, key=lambda k: (len(index.by_term.get(k, ())), k)):
-        for other in index.by_term.get(key, ()):  # newest first: a common tag adds its newest
-            candidates.add(other)
-            if len(candidates) > candidates_wanted:
-                break
-        if len(candidates) > candidates_wanted:
-            break
-    candidates.discard(slug)
-    scored = []
-    for other in candidates:
-        score = sum(TAG_WEIGHT[kind] for kind, _ in mine & index.tags[other])
-        if score:
-            scored.append((-score, index.rank[other], other))
-    return [other for _, _, other in sorted(scored)[:limit]]
-
-
-def series_neighbours(index: SiteIndex, slug: str, series: str) -> tuple[str | None, str | None]:
-    """(previous, next) release slugs in a meeting series, by date (a look-up, not a scan: the
-    cabinet series alone has thousands of releases)."""
-    slugs = index.by_term.get(("meetings", series), [])  # newest first
-    at = index.series_at.get(series, {}).get(slug)
-    if at is None:
-        return None, None
-    return (slugs[at + 1] if at + 1 < len(slugs) else None, slugs[at - 1] if at else None)
-
-
-def article_terms(article, terms: dict[str, dict[str, Term]]) -> dict[str, list[Term]]:
-    """``{kind: [Term]}`` for an article's tags (meeting series once each)."""
-    found = {}
-    for kind in KINDS:
-        ids = (split_meeting(r)[0] if kind == "meetings" else r for r in tag_ids(article, kind))
-        found[kind] = [terms[kind][t] for t in dict.fromkeys(ids)]
-    return found
-
-
-def meeting_refs(article, terms: dict[str, dict[str, Term]]) -> list[tuple]:
-    """``[(series Term, Session or None, status)]`` (session None: a bare series)."""
-    statuses = _meeting_statuses(article)
-    refs = []
-    for ref in tag_ids(article, "meetings"):
-        series_id, session_id = split_meeting(ref)
-        series = terms["meetings"][series_id]
-        session = series.session(session_id) or Session(series_id, session_id, known=False)
-        refs.append((series, session if session_id else None, statuses.get(ref, "")))
-    return refs
-
-
-def settle_urls(articles) -> None:
-    """Fix each article's ``url`` once it is read, with Pelican's own ``override_url``.
-
-    Pelican works ``article.url`` out again on every use (settings → metadata → relative source
-    path), and every page that lists a release asks for it: on a site of thousands of releases
-    that was a fifth of a rebuild. Nothing read after this point changes a URL."""
-    for article in articles:
-        if not getattr(article, "override_url", None):
-            article.override_url = article.url
-
-
-def source_link(article) -> None:
-    """``source_host`` and ``source_official`` of the release's ``source_url``: the theme labels
-    the link "on thaigov.go.th" only when the contract's rule (``briefing.contract``) says so."""
-    url = article.metadata.get("source_url") or ""
-    article.source_host = source_host(url)
-    article.source_official = is_official_source(url)  # False for "" (no host)
-
-
-def enrich_alone(article, terms: dict[str, dict[str, Term]]) -> None:
-    """The attributes the theme reads, for an article outside the index (a draft)."""
-    source_link(article)
-    article.terms = article_terms(article, terms)
-    article.meeting_refs = meeting_refs(article, terms)
-    article.alternate = None
-    article.alternates = {}
-    article.related = []
-    article.series_nav = []
-
-
-def enrich(index: SiteIndex) -> None:
-    """Set ``terms``, ``meeting_refs``, ``alternate(s)``, ``related``, ``series_nav`` and the
-    source link's ``source_host`` / ``source_official``."""
-    for slug in index.order:
-        related = related_slugs(index, slug)  # once per release, not per language
-        for lang, article in index.groups[slug].items():
-            source_link(article)
-            article.terms = article_terms(article, index.terms)
-            article.meeting_refs = meeting_refs(article, index.terms)
-            other = [a for code, a in index.groups[slug].items() if code != lang]
-            article.alternate = other[0] if other else None
-            article.alternates = {a.lang: a.url for a in index.groups[slug].values()}
-            article.related = [index.article(s, lang) for s in related]
-            nav = []
-            for series in article.terms["meetings"]:
-                before, after = series_neighbours(index, slug, series.id)
-                nav.append((
-                    series,
-                    index.article(before, lang) if before else None,
-                    index.article(after, lang) if after else None,
-                ))
-            article.series_nav = nav
-
-
-__all__ = [
-    "LANGS", "SiteIndex", "UnknownTermError", "build_index", "check_articles", "enrich",
-    "enrich_alone", "settle_urls",
-]
+__all__ = ["LANGS", "SiteIndex", "UnknownTermError", "build_index", "check_articles", "tag_ids"]

@@ -16,7 +16,14 @@ from pathlib import Path
 
 from briefing.contract import split_meeting
 from briefing.taxonomy.model import EXTRA_KINDS, KINDS, Session, TaxonomyError, Term
-from briefing.taxonomy.schema import LINE_KEY, cldr_countries, parse_term, read_yaml
+from briefing.taxonomy.schema import (
+    LINE_KEY,
+    NOT_COUNTRIES,
+    cldr_countries,
+    cldr_country_term,
+    parse_term,
+    read_yaml,
+)
 
 
 class Taxonomy:
@@ -46,16 +53,20 @@ class Taxonomy:
         return term.sessions if term else ()
 
     def unknown_tags(self, meta: Mapping) -> list[tuple[str, int, str]]:
-        """``(kind, position, id)`` of each tag in front matter ``meta`` that no term defines
-        (a meeting by its series; an undefined session of a known series is allowed). The one
-        rule ``invoke check`` and the site build both apply."""
+        """``(field, position, id)`` of each tag in front matter ``meta`` that no term defines:
+        ``field`` is the kind (``countries``…) or ``mentions.<kind>`` for a passing mention (a
+        meeting by its series; an undefined session of a known series is allowed). The one rule
+        ``invoke check`` and the site build both apply."""
         found = []
-        for kind in KINDS:
-            value = meta.get(kind) or []
-            for i, ref in enumerate([value] if isinstance(value, str) else value):
-                term_id = split_meeting(ref)[0] if kind == "meetings" else str(ref)
-                if self.get(kind, term_id) is None:
-                    found.append((kind, i, term_id))
+        mentions = meta.get("mentions")
+        mentions = mentions if isinstance(mentions, Mapping) else {}
+        for field, lists in (("", meta), ("mentions.", mentions)):
+            for kind in KINDS:
+                value = lists.get(kind) or []
+                for i, ref in enumerate([value] if isinstance(value, str) else value):
+                    term_id = split_meeting(ref)[0] if kind == "meetings" else str(ref)
+                    if self.get(kind, term_id) is None:
+                        found.append((field + kind, i, term_id))
         return found
 
     def __iter__(self) -> Iterator[Term]:
@@ -143,8 +154,20 @@ def _load(path: Path, signature: tuple) -> Taxonomy:
             for s in term.sessions:
                 sessions[(term.id, s.id)] = s
         terms[kind] = by_id
+    terms["countries"] = every_country(terms.get("countries", {}), countries)
     _check_references(terms, lines)
     return Taxonomy(terms, sessions)
+
+
+def every_country(curated: dict[str, Term], codes) -> dict[str, Term]:
+    """Every CLDR territory as a country term: the curated ones first (in countries.yaml's
+    order), then the others by code. Curated entries add aliases, coordinates and notes."""
+    out = {code: cldr_country_term(code, term) if code in codes else term
+           for code, term in curated.items()}
+    for code in sorted(set(codes) - set(out) - NOT_COUNTRIES):
+        if len(cldr_countries()[code]) == 2:  # a name in both languages (not Sark, "CQ")
+            out[code] = cldr_country_term(code)
+    return out
 
 
 def _check_references(terms: dict[str, dict[str, Term]], lines: dict) -> None:
@@ -177,7 +200,8 @@ def _check_references(terms: dict[str, dict[str, Term]], lines: dict) -> None:
                     raise TaxonomyError(
                         f"{kind}.yaml",
                         line,
-                        f"{term.id}: country {code!r} is not in countries.yaml",
+                        f"{term.id}: {code!r} is not a country (a CLDR territory code, "
+                        "see countries.yaml)",
                     )
 
 

@@ -227,7 +227,9 @@ def collect_aliases(taxonomy) -> tuple[list[tuple[str, str, str]], list[tuple[st
     thai, latin = [], []
     for kind in MATCH_KINDS:
         for term in taxonomy.terms(kind).values():
-            forms = [*term.name.values(), *term.short.values()]
+            # an ambiguous name (a country called มาลี, Jordan…) tags only through its aliases
+            names = () if term.extra.get("ambiguous") else term.name.values()
+            forms = [*names, *term.short.values()]
             for values in term.aliases.values():
                 forms.extend(values)
             for form in dict.fromkeys(forms):

@@ -14,14 +14,8 @@ import os
 from pelican.urlwrappers import Category
 
 from briefing.contract import KINDS
-from briefing.site.index import (
-    UnknownTermError,
-    build_index,
-    check_articles,
-    enrich,
-    enrich_alone,
-    settle_urls,
-)
+from briefing.site.enrich import enrich, enrich_alone, settle_urls
+from briefing.site.index import UnknownTermError, build_index, check_articles
 from briefing.taxonomy import load_taxonomy
 
 

@@ -37,6 +37,8 @@ def release_record(group: dict, siteurl: str) -> dict:
         "source_sha256": meta.get("source_sha256"),
         **{name: _plain(meta.get(name) or ([] if name != "meeting_status" else {}))
            for name in TAG_FIELDS},
+        "type": meta.get("type") or "",
+        "mentions": _plain(meta.get("mentions") or {}),
         "figures": _plain(meta.get("figures") or []),
         "languages": {},
     }

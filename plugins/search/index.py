@@ -37,7 +37,7 @@ from briefing.site.settings import DEFAULTS
 from .pfmerge import ENTRY, merge_parts
 from .textcode import encode_term, encode_text, normalize
 
-FILTER_KINDS = ("country", "meeting", "topic", "year", "language")
+FILTER_KINDS = ("type", "country", "meeting", "topic", "year", "language")
 TERMS_MARK = "qjtermsz"  # coded-body word that separates the release text from its alias terms
 HYPHENATED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9-])")
 PART_PAGES = DEFAULTS["SEARCH_PART_PAGES"]  # pages per Pagefind run: ~300 MB for Thai pages

@@ -20,7 +20,7 @@ import os
 from html.parser import HTMLParser
 from pathlib import Path
 
-from briefing.contract import KINDS, LANGS
+from briefing.contract import KINDS, LANGS, RELEASE_TYPE_NAMES
 from briefing.site.generator import SiteGenerator, both, translate
 from briefing.site.settings import setting
 
@@ -48,7 +48,7 @@ STRINGS = {
     "prompt": "Type a word, or pick a filter", "error": "Search could not be loaded",
     "noscript": "Search needs JavaScript, which is turned off in this browser. "
                 "You can still browse the releases:",
-    "facets": {"country": "Country", "meeting": "Meeting", "topic": "Topic",
+    "facets": {"type": "Type", "country": "Country", "meeting": "Meeting", "topic": "Topic",
                "year": "Year", "language": "Original language"},
     "browse": {"countries": "Countries", "meetings": "Meetings", "topics": "Topics",
                "timeline": "Timeline (browse link)"},
@@ -103,6 +103,8 @@ def release_records(groups: dict, taxonomy):
             terms = [n for kind in NAME_KINDS for i in tags[kind]
                      for n in term_names(taxonomy.get(kind, i))]
             filters = {TAG_KINDS[k]: tags[k] for k in TAG_KINDS}
+            filters["type"] = [str(article.metadata["type"])] if article.metadata.get("type") \
+                else []
             filters["year"] = [str(article.date.year)]
             filters["language"] = [language]
             yield SearchRecord(
@@ -131,12 +133,15 @@ def index_fingerprint(groups: dict, settings) -> str:
     return digest.hexdigest()
 
 
-def search_config(lang: str, siteurl: str, taxonomy, strings: dict) -> dict:
-    """What ``search.js`` reads from the page: base URL, facet names, labels and strings."""
+def search_config(lang: str, siteurl: str, taxonomy, strings: dict, translate=None) -> dict:
+    """What ``search.js`` reads from the page: base URL, facet names, labels and strings
+    (``translate(text, lang)``: the theme's gettext, for the release types' names)."""
+    labels = facet_labels(taxonomy, lang)
+    labels["type"] = {t: (translate(name, lang) if translate else name)
+                      for t, name in RELEASE_TYPE_NAMES.items()}
     return {
         "lang": lang, "base": f"{siteurl}/", "facets": list(FILTER_KINDS),
-        "labels": facet_labels(taxonomy, lang), "strings": strings,
-        "frequent": sorted(FREQUENT_WORDS),
+        "labels": labels, "strings": strings, "frequent": sorted(FREQUENT_WORDS),
     }
 
 
@@ -151,12 +156,13 @@ class SearchGenerator(SiteGenerator):
         bundle = Path(self.output_path) / "pagefind"
         alternates = both(lambda lang: f"{lang}/search/")
         for lang in LANGS:
-            strings = search_strings(lambda text, code: translate(self.env, text, code), lang)
+            gettext = lambda text, code: translate(self.env, text, code)  # noqa: E731
+            strings = search_strings(gettext, lang)
             self.write_page(
                 writer, f"{lang}/search/", "search", lang, alternates,
                 search_strings=strings, search_preload=preload_urls(bundle, lang),
                 search_config=search_config(lang, self.settings.get("SITEURL", ""), taxonomy,
-                                            strings),
+                                            strings, gettext),
             )
 
     def _build_index(self, index, taxonomy):

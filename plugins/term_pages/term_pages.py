@@ -14,6 +14,9 @@ from briefing.site.generator import SiteGenerator, both, feed_context, localised
 from briefing.site.paging import page_size, page_urls, paginate, year_anchors, year_jumps
 from briefing.site.settings import setting
 
+#: How many of the releases that only mention a term its first page lists.
+MENTIONS_SHOWN = 50
+
 
 def session_rows(index, series, lang: str) -> list[dict]:
     """One row per session of a series: the session, its status and its releases."""
@@ -154,7 +157,9 @@ class TermPagesGenerator(SiteGenerator):
 
     def _first_page(self, index, term, lang) -> dict:
         """What only page 1 of a term shows: sessions, series-only releases, JSON-LD, map."""
-        extra = {"related_terms": index.related_terms(term)}
+        extra = {"related_terms": index.related_terms(term),
+                 "mentioned": index.mention_releases(term, lang)[:MENTIONS_SHOWN],
+                 "mention_total": index.mention_count(term)}
         if term.kind == "meetings":
             extra["sessions"] = session_rows(index, term, lang)
             extra["series_only"] = index.series_only_releases(term, lang)

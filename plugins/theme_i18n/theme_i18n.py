@@ -21,7 +21,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pythainlp.util import thai_strftime
 
-from briefing.contract import year_label
+from briefing.contract import RELEASE_TYPE_NAMES, year_label
 
 FALLBACK_LANG = "en"
 
@@ -147,6 +147,7 @@ def install(generator) -> None:
     gettext_func, ngettext_func = make_gettext(catalogs)
     env.install_gettext_callables(gettext_func, ngettext_func, newstyle=True)
     env.globals["_"] = make_fast_alias(gettext_func)  # {% trans %} keeps Jinja's own gettext
+    env.globals["RELEASE_TYPE_NAMES"] = RELEASE_TYPE_NAMES  # msgids of the release types
     env.filters.update(
         fdate=memoised_dates(), fdaterange=format_date_range, isodate=iso_date,
         number=format_number, yearlabel=year_label,

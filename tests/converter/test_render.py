@@ -40,8 +40,8 @@ def test_front_matter_order_and_roundtrip():
         event_date=date(2024, 3, 19), event_end_date=date(2024, 3, 21),
     )
     meta = thai_front_matter(release)
-    assert list(meta)[:9] == ["title", "date", "lang", "slug", "source_url", "source_file",
-                              "source_sha256", "event_date", "event_end_date"]
+    assert list(meta)[:10] == ["title", "date", "lang", "slug", "source_url", "source_file",
+                               "source_sha256", "type", "event_date", "event_end_date"]
     assert meta["countries"] == ["KH", "TH"]
     assert meta["meeting_status"] == {"wg-as/1": "held"}
     text = dump_markdown(meta, thai_body(release))

@@ -204,6 +204,21 @@ def test_bad_meeting_status(site):
     ]
 
 
+def test_bad_release_type(site):
+    edit_both(site, "lang: ", "type: speech\nlang: ")
+    assert messages(site) == [
+        f"{path}:{line_of(site, path, 'type:')}: type must be one of "
+        "meeting, visit-out, visit-in, courtesy-call, agreement, fake-news, cabinet-digest, "
+        "crackdown, statement, policy, other, not 'speech'" for path in (EN, TH)]
+
+
+def test_unknown_id_in_mentions(site):
+    edit_both(site, "lang: ", "mentions: {countries: [XX], topics: [online-scams]}\nlang: ")
+    assert messages(site) == [
+        f"{path}:{line_of(site, path, 'mentions:')}: mentions.countries: unknown countries id "
+        "'XX' (not in content/taxonomy/countries.yaml)" for path in (EN, TH)]
+
+
 def test_lang_must_match_folder(site):
     edit(site, EN, "lang: en", "lang: th")
     assert messages(site) == [f"{EN}:4: lang is 'th' but the file is in the 'en' folder"]

@@ -13,7 +13,8 @@ FIGURES = [{"value": 338, "unit": "participants", "th": "338 คน", "en": "338
 
 
 def tiny_releases() -> list[dict]:
-    """Four releases: three about Cambodia, three in the WG-AS series (one unknown session)."""
+    """Four releases: three about Cambodia (a fourth mentions it), three in the WG-AS series (one
+    unknown session)."""
     wg1 = {"meetings": ["wg-as/1"], "meeting_status": {"wg-as/1": "held"}}
     wg5 = {"meetings": ["wg-as/5"], "meeting_status": {"wg-as/5": "held"}}
     releases = []
@@ -22,7 +23,8 @@ def tiny_releases() -> list[dict]:
                      topics=["online-scams", "mou"], organisations=["mdes"], people=["wisit"],
                      figures=FIGURES, event_date="2024-03-19")
     releases += pair("2025-04-23-90000", "2025-04-23", "ประชุม WG-AS ครั้งที่ 5",
-                     "WG-AS 5th meeting", countries=["ID", "TH"], **wg5, topics=["online-scams"])
+                     "WG-AS 5th meeting", countries=["ID", "TH"], **wg5, topics=["online-scams"],
+                     type="meeting", mentions={"countries": ["KH"], "people": ["wisit"]})
     releases += pair("2024-03-07-80000", "2024-03-07", "ดีอี เตรียมเยือนกัมพูชา",
                      "MDES to visit Cambodia", countries=["KH"], topics=["mou"],
                      meetings=["wg-as/9"])

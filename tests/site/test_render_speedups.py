@@ -13,7 +13,8 @@ from jinja2 import Environment
 from theme_i18n.theme_i18n import make_fast_alias, make_gettext
 
 from briefing.contract import KINDS
-from briefing.site.index import build_index, series_neighbours, settle_urls
+from briefing.site.enrich import series_neighbours, settle_urls
+from briefing.site.index import build_index
 from briefing.taxonomy import Term
 
 TERMS = {kind: {} for kind in KINDS}

@@ -21,6 +21,31 @@ def test_country_page_lists_exactly_its_releases_newest_first(tiny_site):
         assert release_links(tree, lang) == [f"/{lang}/releases/{slug}/" for slug in CAMBODIA]
 
 
+def test_releases_that_only_mention_a_term_are_listed_apart(tiny_site):
+    for lang in ("th", "en"):
+        tree = page(tiny_site, f"{lang}/countries/kh/")
+        mentioned = find_all(tree, "section", "mentioned-in")[0]
+        assert links(mentioned) == [f"/{lang}/releases/2025-04-23-90000/"]
+        assert f"/{lang}/releases/2025-04-23-90000/" not in release_links(tree, lang)
+    stats = text(find_all(page(tiny_site, "en/countries/kh/"), "p", "term-stats")[0])
+    assert "3 releases" in stats and "1 more mentions it" in stats
+    assert "อีก 1 ข่าวกล่าวถึง" in text(find_all(page(tiny_site, "th/countries/kh/"), "p",
+                                                     "term-stats")[0])
+    person = page(tiny_site, "en/people/wisit/")  # about in one release, mentioned in another
+    assert len(release_links(person, "en")) == 1
+    assert links(find_all(person, "section", "mentioned-in")[0]) == [
+        "/en/releases/2025-04-23-90000/"]
+
+
+def test_release_page_names_its_type_and_what_it_mentions(tiny_site):
+    tree = page(tiny_site, "en/releases/2025-04-23-90000/")
+    assert text(find_all(tree, "span", "release-type")[0]) == "Meeting"
+    assert text(find_all(page(tiny_site, "th/releases/2025-04-23-90000/"), "span",
+                         "release-type")[0]) == "การประชุม"
+    mentions = find_all(tree, "details", "mentions")[0]
+    assert "/en/countries/kh/" in links(mentions) and "/en/people/wisit/" in links(mentions)
+
+
 def test_country_page_has_bilingual_name_intro_map_and_feed(tiny_site):
     tree = page(tiny_site, "en/countries/kh/")
     h1 = find_all(tree, "h1")[0]

@@ -25,7 +25,7 @@ def test_lao_inside_another_word_is_not_laos(matcher):
 def test_names_glued_to_common_words_are_seen(matcher):
     assert found(matcher, "คนไทยในกัมพูชา", "countries") == ["TH", "KH"]
     assert found(matcher, "ประเทศไทยและราชอาณาจักรกัมพูชา", "countries") == ["TH", "KH"]
-    assert found(matcher, "เกาหลีเหนือ", "countries") == []  # not South Korea
+    assert found(matcher, "เกาหลีเหนือ", "countries") == ["KP"]  # North Korea, not South Korea
 
 
 def test_short_thai_alias_does_not_match_across_words(matcher):
@@ -85,3 +85,18 @@ def test_tiny_taxonomy(tmp_path):
     tiny = compile_matcher(load_taxonomy(folder))
     assert found(tiny, "มิจฉาชีพใน สปป.ลาว ใช้ online scams") == ["scams", "LA", "scams"]
     assert tiny.conflicts == []
+
+
+def test_every_country_is_known_with_its_press_forms(matcher):
+    for text, code in (("สหพันธรัฐรัสเซีย", "RU"), ("ซาอุดีอาระเบีย", "SA"), ("ไต้หวัน", "TW"),
+                       ("สหรัฐอาหรับเอมิเรตส์", "AE"), ("คาซัคสถาน", "KZ"), ("New Zealand", "NZ"),
+                       ("ฝรั่งเศส", "FR"), ("Germany", "DE")):
+        assert found(matcher, f"ความร่วมมือกับ{text} ด้านดิจิทัล", "countries") == [code], text
+    # CLDR's own names are in both languages, from Babel: no hand-written country table
+    assert matcher.taxonomy.get("countries", "KZ").name == {"th": "คาซัคสถาน", "en": "Kazakhstan"}
+
+
+def test_a_country_name_that_is_also_a_word_tags_only_in_its_press_form(matcher):
+    assert found(matcher, "นางสาวมาลี ใจดี เจ้าหน้าที่", "countries") == []
+    assert found(matcher, "ความร่วมมือกับประเทศมาลี", "countries") == ["ML"]
+    assert found(matcher, "Mr Jordan Smith spoke", "countries") == []

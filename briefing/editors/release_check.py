@@ -1,6 +1,7 @@
 """Checks of one release file's front matter for ``invoke check`` (:mod:`briefing.editors.check`).
 
-Required fields (``source_url`` must be present, ``null`` when there is no online source), ISO
+Required fields (``source_url`` must be present, ``null`` when there is no online source, else an
+http(s) address: a ``javascript:`` or malformed URL is refused), ISO
 dates with a Gregorian year (a Buddhist-Era year such as 2567 is refused with the CE year to use),
 ``lang`` against its folder, slug shape, English-only fields,
 ``translation_status`` and ``meeting_status`` values, and tag ids against the taxonomy. Every
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from briefing.contract import MEETING_STATUSES, TAG_FIELDS, TRANSLATION_STATUSES, as_date
 from briefing.editors.notes import buddhist_era_hint
 from briefing.frontmatter import FrontMatter
+from briefing.sanitise import is_web_url
 from briefing.taxonomy import Taxonomy
 
 RELEASE_REQUIRED = ("title", "date", "lang", "slug")
@@ -55,6 +57,10 @@ def check_release(
         if key not in data:
             out.append(Problem(path, fm.start_line, f"missing required field '{key}' (write "
                                f"'{key}: null' when there is none)"))
+    url = data.get("source_url")
+    if url is not None and not is_web_url(url):
+        bad("source_url", f"source_url {url!r} must be an http(s) web address "
+                          "(https://www.thaigov.go.th/…) or null")
     for key in DATE_FIELDS:
         if data.get(key) is None:
             continue

@@ -1,43 +1,24 @@
-"""Editor-written Markdown to safe HTML: Markdown, then the ``nh3`` sanitiser.
+"""Editor-written Markdown to safe HTML: Markdown, then the project's one sanitiser.
 
-No ``<script>``, ``<style>``, ``<iframe>``, event-handler attribute or ``javascript:`` URL
-survives; links get ``rel="nofollow ugc"``. Used for editor notes (:mod:`briefing.editors.notes`).
+The sanitiser is :func:`briefing.sanitise.sanitise_html` (``nh3`` allowlist, shared with the
+release pages and feeds): no ``<script>``, ``<style>``, ``<iframe>``, event-handler attribute or
+``javascript:`` URL survives; links in notes get ``rel="nofollow ugc"``. Used for editor notes
+(:mod:`briefing.editors.notes`).
 """
 
 from __future__ import annotations
 
 import markdown
-import nh3
+
+from briefing.sanitise import UGC_REL
+from briefing.sanitise import sanitise_html as _sanitise
 
 MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
-# What a note may contain once rendered: text structure, links, images, tables, code.
-ALLOWED_TAGS = frozenset(
-    "a abbr b blockquote br code del dd dl dt em h3 h4 h5 h6 hr i img li ol p pre q s small "
-    "strong sub sup table tbody td tfoot th thead tr ul".split()
-)
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "hreflang"},
-    "abbr": {"title"},
-    "td": {"align"},
-    "img": {"src", "alt", "title", "width", "height"},
-    "th": {"align"},
-    "*": {"lang"},
-}
-URL_SCHEMES = frozenset({"http", "https", "mailto"})
-LINK_REL = "nofollow ugc"
 
 
 def sanitise_html(html: str) -> str:
-    """Keep only harmless markup: no scripts, styles, frames, event handlers or unsafe URLs."""
-    return nh3.clean(
-        html,
-        tags=set(ALLOWED_TAGS),
-        clean_content_tags={"script", "style"},
-        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
-        url_schemes=set(URL_SCHEMES),
-        link_rel=LINK_REL,
-        strip_comments=True,
-    )
+    """Note HTML with only harmless markup left; every link gets ``rel="nofollow ugc"``."""
+    return _sanitise(html, link_rel=UGC_REL)
 
 
 def render_markdown_safe(text: str) -> str:

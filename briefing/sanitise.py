@@ -17,6 +17,8 @@ This module imports nothing from the project, so every room may use it (docs/ARC
 from __future__ import annotations
 
 import re
+from collections import Counter
+from html.parser import HTMLParser
 
 import nh3
 
@@ -57,14 +59,16 @@ WEB_URL_RE = re.compile(
 )
 
 
-def sanitise_html(html: str, link_rel: str | None = None) -> str:
+def sanitise_html(html: str, link_rel: str | None = None,
+                  without: frozenset[str] = frozenset()) -> str:
     """``html`` with only harmless markup left (see the module docstring); ``link_rel`` is
-    added to every link (:data:`UGC_REL` for notes), ``None`` leaves links without ``rel``."""
+    added to every link (:data:`UGC_REL` for notes), ``None`` leaves links without ``rel``;
+    ``without`` names allowed elements a use keeps out too (their text stays)."""
     if not html:
         return html
     return nh3.clean(
         html,
-        tags=set(ALLOWED_TAGS),
+        tags=set(ALLOWED_TAGS - without),
         clean_content_tags=set(DROP_CONTENT),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
         allowed_classes={tag: set(names) for tag, names in ALLOWED_CLASSES.items()},
@@ -73,6 +77,48 @@ def sanitise_html(html: str, link_rel: str | None = None) -> str:
         link_rel=link_rel,
         strip_comments=True,
     )
+
+
+class _Markup(HTMLParser):
+    """Start tags of an HTML text: ``(tag, [(attribute, value), …])`` in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str]]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, [(name, value or "") for name, value in attrs]))
+
+
+def _markup(html: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    parser = _Markup()
+    parser.feed(html)
+    parser.close()
+    return parser.tags
+
+
+def removed_markup(html: str, without: frozenset[str] = frozenset()) -> list[str]:
+    """What :func:`sanitise_html` takes out of ``html``, readably and in order: ``<script>``,
+    ``onclick=``, ``href="javascript:…"`` (for ``invoke check``: say what the site drops)."""
+    kept = _markup(sanitise_html(html, without=without))
+    tags = Counter(tag for tag, _ in kept)
+    attrs = Counter((tag, name, value) for tag, found in kept for name, value in found)
+    named = Counter((tag, name) for tag, found in kept for name, _ in found)
+    out: list[str] = []
+    for tag, found in _markup(html):
+        if tags[tag] <= 0:
+            out.append(f"<{tag}>")
+            continue
+        tags[tag] -= 1
+        for name, value in found:
+            if attrs[(tag, name, value)] > 0:
+                attrs[(tag, name, value)] -= 1
+                named[(tag, name)] -= 1
+            elif named[(tag, name)] > 0:  # kept, rewritten (a style keeps text-align only)
+                named[(tag, name)] -= 1
+            else:
+                out.append(f'{name}="{value[:40]}"' if value else f"{name}=")
+    return list(dict.fromkeys(out))
 
 
 def is_web_url(url: object) -> bool:

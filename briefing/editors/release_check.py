@@ -4,8 +4,10 @@ Required fields (``source_url`` must be present, ``null`` when there is no onlin
 http(s) address: a ``javascript:`` or malformed URL is refused), ISO
 dates with a Gregorian year (a Buddhist-Era year such as 2567 is refused with the CE year to use),
 ``lang`` against its folder, slug shape, English-only fields,
-``translation_status`` and ``meeting_status`` values, and tag ids against the taxonomy. Every
-:class:`Problem` carries the line of the offending key or list item.
+``translation_status`` and ``meeting_status`` values, tag ids against the taxonomy, and HTML in the
+body that the site's sanitiser would remove (a ``<script>``, an ``on…=`` attribute, a
+``javascript:`` link). Every :class:`Problem` carries the line of the offending key, list item
+or body line.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 
 from briefing.contract import MEETING_STATUSES, TAG_FIELDS, TRANSLATION_STATUSES, as_date
 from briefing.editors.notes import buddhist_era_hint
+from briefing.editors.safe_markdown import removed_lines
 from briefing.frontmatter import FrontMatter
 from briefing.sanitise import is_web_url
 from briefing.taxonomy import Taxonomy
@@ -86,6 +89,7 @@ def check_release(
     if "translation_outdated" in data and not isinstance(data["translation_outdated"], bool):
         bad("translation_outdated", "translation_outdated must be true (or be deleted to clear it)")
     out += check_tags(fm, path, tax)
+    out += [Problem(path, line, message) for line, message in removed_lines(fm.body, fm.body_line)]
     return out
 
 

@@ -34,6 +34,7 @@ ALLOWED_ATTRIBUTES = {
     "*": {"lang", "title"},
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height"},
+    "ol": {"start"},
     "td": {"align", "style"},
     "th": {"align", "style"},
     "li": {"id"},

@@ -131,6 +131,11 @@ def test_the_corpus_is_large_and_every_payload_reached_the_site(hostile):
     thai = (root / "output" / "th" / "releases" / slug / "index.html").read_text("utf-8")
     english = (root / "output" / "en" / "releases" / slug / "index.html").read_text("utf-8")
     assert "alert('xss-01')" in thai  # the Thai text, escaped
+    for lang in ("th", "en"):  # the hostile taxonomy term has its page and its feed
+        site = root / "output" / lang
+        term = (site / "topics" / TOPIC["id"] / "index.html").read_text("utf-8")
+        assert "xss-t2" in term or "xss-t1" in term
+        assert (site / "feeds" / "topics" / TOPIC["id"] / "feed.atom.xml").exists()
     assert "A reviewed translation." in english and ">md10</a>" in english  # link text kept
 
 

@@ -32,6 +32,7 @@ CASES = {
         '<a href="https://www.thaigov.go.th/n?a=1&amp;b=2">s</a> <a href="mailto:a@b.th">m</a>'),
     "unknown class dropped": ('<div class="footnote evil">f</div>',
                               '<div class="footnote">f</div>'),
+    "numbered list start kept": ('<ol start="7"><li>x</li></ol>', '<ol start="7"><li>x</li></ol>'),
     "thai span kept": ('<span lang="th">ไทย</span>', '<span lang="th">ไทย</span>'),
     "comment dropped": ("a<!-- <img src=x onerror=alert(1)> -->b", "ab"),
 }

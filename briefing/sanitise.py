@@ -16,6 +16,7 @@ This module imports nothing from the project, so every room may use it (docs/ARC
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -51,6 +52,13 @@ DROP_CONTENT = frozenset({"script", "style", "template", "noscript", "iframe", "
                           "svg", "math", "textarea", "select"})
 #: ``rel`` of links in text written by anyone (editor notes); release bodies keep their links.
 UGC_REL = "nofollow ugc"
+
+#: The allowlist's fingerprint: HTML stamped as sanitised under another one is cleaned again.
+POLICY = hashlib.sha256(repr((sorted(ALLOWED_TAGS), sorted((t, sorted(a)) for t, a in
+                                                          ALLOWED_ATTRIBUTES.items()),
+                              sorted((t, sorted(c)) for t, c in ALLOWED_CLASSES.items()),
+                              sorted(ALLOWED_STYLE), sorted(URL_SCHEMES), sorted(DROP_CONTENT),
+                              nh3.__version__)).encode()).hexdigest()[:16]
 
 #: An absolute http(s) URL with a host: no spaces, quotes, angle brackets or control characters.
 WEB_URL_RE = re.compile(

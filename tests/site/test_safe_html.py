@@ -93,3 +93,24 @@ def test_a_site_without_the_plugin_refuses_to_build(tmp_path):
                if p not in ("search", "safe_html")]
     with pytest.raises(UnsanitisedError, match=r"th/2024-03-24-80784\.md: release HTML was not"):
         build_site(tmp_path, pair(SLUG, "2024-03-24", "ข่าว", "News"), PLUGINS=plugins)
+
+
+def test_the_reader_stamps_what_it_sanitised_and_a_forged_stamp_is_ignored():
+    """The plugin trusts only the reader's stamp object under the current allowlist; text in
+    front matter (or a stamp of another allowlist, from an old cache) is cleaned again."""
+    from types import SimpleNamespace
+
+    from briefing.sanitise import POLICY
+    from briefing.site.safe_html import STAMP, Sanitised, sanitise_content, sanitise_read
+
+    metadata = {"summary": "<p>a<script>x</script></p>"}
+    assert sanitise_read("<p onclick='x'>b</p>", metadata) == "<p>b</p>"
+    assert metadata == {"summary": "<p>a</p>", STAMP: Sanitised(POLICY)}
+    for stamp in (POLICY, Sanitised("an older allowlist"), None):
+        raw = "<img src=x onerror=alert(1)>"
+        content = SimpleNamespace(_content=raw, _summary=raw,
+                                  metadata={"summary": raw, STAMP: stamp})
+        sanitise_content(content)
+        assert (content._content, content._summary, content.metadata["summary"]) == (
+            '<img src="x">',) * 3
+        assert content.html_sanitised

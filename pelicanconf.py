@@ -35,7 +35,7 @@ READERS = {"rst": None}
 THEME = str(ROOT / "theme")
 # Autoescape: titles, summaries and taxonomy text are plain text and may hold "<" (a release
 # titled "<script>…" must show as text). HTML that is meant as HTML is marked |safe in the theme
-# (the rendered article body, sanitised editor notes).
+# (the rendered article body and editor notes, both sanitised by briefing.sanitise).
 # auto_reload off: templates do not change during a build, and Jinja would otherwise stat every
 # template file again on each {% include %} of each of thousands of pages.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
@@ -43,6 +43,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "front_matter",
+    "safe_html",  # every release body and summary through briefing.sanitise (nh3 allowlist)
     "theme_i18n",
     "briefing_taxonomy",
     "notes",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from briefing.convert.reader import project_root
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
+#: A converter warning that starts with the line it is about (``"12: source URL …"``).
+LINE_FIRST_RE = re.compile(r"^\d+: ")
 DESCRIPTION = """\
 Convert raw Thai government press releases (plain-text .txt files) into a Thai and an
 English Markdown page each, with YAML front matter carrying dates, source, countries,
@@ -82,8 +85,9 @@ def report(summary, *, quiet: bool, dry_run: bool, out=None) -> None:
         for label, files in (("converted", summary.converted), ("updated", summary.updated)):
             for name in files:
                 print(f"{would}{label}: {name}", file=out)
-        for name, message in summary.warnings:
-            print(f"note: {name}: {message}", file=out)
+        for name, message in summary.warnings:  # "12: …" (a line of the file) → name:12: …
+            sep = ":" if LINE_FIRST_RE.match(message) else ": "
+            print(f"note: {name}{sep}{message}", file=out)
     for refused in summary.refused:
         print(f"refused: {refused.message}", file=out)
     for name, field in summary.conflicts:

@@ -1,8 +1,8 @@
 """The rooms' import rule (docs/ARCHITECTURE.md, "Rooms"): imports go one way only.
 
-contract, frontmatter, model ← taxonomy ← convert ← site ← cli / plugins; editors use only
-taxonomy, frontmatter and contract. Read from the source with ``ast`` (nothing is imported), so a
-new module that reaches upwards fails here with the file and line of the import.
+contract, frontmatter, model, sanitise ← taxonomy ← convert ← site ← cli / plugins; editors use
+only taxonomy, frontmatter, sanitise and contract. Read from the source with ``ast`` (nothing is
+imported), so a new module that reaches upwards fails here with the file and line of the import.
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ ALLOWED = {
     "contract": set(),
     "frontmatter": set(),
     "model": set(),
-    "taxonomy": {"contract", "frontmatter", "taxonomy"},
-    "editors": {"contract", "frontmatter", "taxonomy", "editors"},
-    "convert": {"contract", "frontmatter", "model", "taxonomy", "convert"},
-    "site": {"contract", "frontmatter", "model", "taxonomy", "convert", "site"},
-    "cli": {"contract", "frontmatter", "model", "taxonomy", "convert", "editors"},
+    "sanitise": set(),
+    "taxonomy": {"contract", "frontmatter", "sanitise", "taxonomy"},
+    "editors": {"contract", "frontmatter", "sanitise", "taxonomy", "editors"},
+    "convert": {"contract", "frontmatter", "model", "sanitise", "taxonomy", "convert"},
+    "site": {"contract", "frontmatter", "model", "sanitise", "taxonomy", "convert", "site"},
+    "cli": {"contract", "frontmatter", "model", "sanitise", "taxonomy", "convert", "editors"},
     "__main__": {"cli"},
     "__init__": set(),
 }

@@ -16,11 +16,16 @@ from briefing.contract import OFFICIAL_SOURCE_HOSTS, is_official_source, text_la
 from briefing.convert.dates import ISO_LINE_RE, parse_date_line
 from briefing.convert.normalise import compare_key
 from briefing.model import Release, ReleaseError
+from briefing.sanitise import is_web_url
 
 #: Site prefix of the title line (sometimes without the ``ข่าวทำเนียบรัฐบาล-`` part).
 TITLE_PREFIX_RE = re.compile(r"^\s*รัฐบาลไทย\s*-\s*(?:ข่าวทำเนียบรัฐบาล\s*-\s*)?")
-#: ``ที่มา : https://…`` (colon optional, any spacing).
-SOURCE_RE = re.compile(r"^\s*ที่มา\s*:?\s*(?P<url>https?://\S+)\s*$")
+#: ``ที่มา : https://…`` (colon optional, any spacing): the last lines' source line. Any value
+#: that starts like an address (a scheme ``xyz:``, ``//`` or ``www.``) is taken, so a line such as
+#: ``ที่มา : javascript:…`` is found and refused (warned) instead of staying in the body.
+SOURCE_RE = re.compile(
+    r"^\s*ที่มา\s*:?\s*(?P<url>(?:[A-Za-z][A-Za-z0-9+.-]*:|//|www\.)\S.*?)\s*$", re.IGNORECASE
+)
 #: A line of only -, _, *, =, ~ or dashes (at least three).
 SEPARATOR_RE = re.compile(r"^\s*[-_*=~–—.•]{3,}\s*$")
 HASHTAG_LINE_RE = re.compile(r"^\s*#[^\s#]+(?:\s+#[^\s#]+)*\s*$")
@@ -160,7 +165,12 @@ def parse(release: Release) -> Release:
         m = SOURCE_RE.match(lines[i][1])
         if m:
             source_url = m["url"]
-            if not is_official_source(source_url):
+            if not is_web_url(source_url):
+                release = replace(release, warnings=(*release.warnings, (
+                    f"{lines[i][0]}: source URL {source_url!r} is not an http(s) web address: "
+                    "dropped (the release gets no source link; fix the ที่มา line)")))
+                source_url = None
+            elif not is_official_source(source_url):
                 release = replace(release, warnings=(*release.warnings, (
                     f"{lines[i][0]}: source URL {source_url} is not on "
                     f"{' or '.join(OFFICIAL_SOURCE_HOSTS)} (kept as written: check it)")))

@@ -19,8 +19,18 @@ THAIGOV_ID_RE = re.compile(r"/details/(?P<id>\d+)/?(?:[?#].*)?$")
 SLUG_UNSAFE_RE = re.compile(r"[^a-z0-9]+")
 #: The Thai summary is the opening of the first paragraph, cut at a space before this length.
 SUMMARY_MAX = 200
-#: Characters that would start Markdown block syntax at the beginning of a paragraph.
-MD_BLOCK_START_RE = re.compile(r"^(#|>|[-+*]\s|\d+[.)]\s|=+$|-+$|\|)")
+#: Characters that would start Markdown block syntax at the beginning of a paragraph (each is
+#: one of Markdown's backslash-escapable characters, so ``\\`` before it shows it as written).
+MD_BLOCK_START_RE = re.compile(r"^(#|>|[-+*]\s|-+$|\|)")
+#: ``1. `` / ``1) `` opening a paragraph would start a list: the escape goes before the ``.``
+#: (``1\\. ``), since a backslash before a digit is shown as a backslash.
+MD_NUMBER_START_RE = re.compile(r"^(\d+)([.)])(?=\s)")
+#: Raw text → inert Markdown: a backslash first (so ``\\[`` cannot undo the bracket escape),
+#: ``<`` (no HTML, no ``<javascript:…>`` autolink), ``[`` (no link, image or reference
+#: definition), ``{`` (no ``{: onclick=…}`` attribute list) and a backtick (no code span, in
+#: which the other escapes would show).
+INLINE_ESCAPES = str.maketrans({"\\": "\\\\", "<": "&lt;", "[": "\\[", "{": "\\{",
+                                "`": "\\`"})
 #: English-language releases: their English page shows the original text under this note.
 ORIGINAL_ENGLISH_NOTE = "*This release was published in English; its original text follows.*"
 SECTION_BREAK = "\n## "
@@ -39,12 +49,16 @@ def make_slug(release: Release) -> str:
 
 
 def _inline_escape(text: str) -> str:
-    """Raw text made inert in Markdown: no HTML tags, no ``[link](javascript:…)``/image syntax."""
-    return text.replace("<", "&lt;").replace("[", "\\[")
+    """Raw text made inert in Markdown: no HTML tags, no ``[link](javascript:…)``/image syntax,
+    no attribute lists; shown exactly as written (:data:`INLINE_ESCAPES`)."""
+    return text.translate(INLINE_ESCAPES)
 
 
 def _md_escape(text: str) -> str:
+    """A paragraph of raw text as Markdown that renders as that one paragraph of text."""
     text = _inline_escape(text)
+    if MD_NUMBER_START_RE.match(text):
+        return MD_NUMBER_START_RE.sub(r"\1\\\2", text, count=1)
     return "\\" + text if MD_BLOCK_START_RE.match(text) else text
 
 
@@ -110,7 +124,8 @@ def _common(release: Release) -> dict[str, Any]:
 def thai_front_matter(release: Release) -> dict[str, Any]:
     """Front matter of the Thai file (without the ``machine`` map, which ``merge`` adds)."""
     meta = _common(release)
-    meta["summary"] = release.summary_th or cut_summary(release.paragraphs[0])
+    # Pelican renders the summary as Markdown (FORMATTED_FIELDS): escaped like the body.
+    meta["summary"] = _md_escape(release.summary_th or cut_summary(release.paragraphs[0]))
     return meta
 
 
@@ -134,4 +149,4 @@ def english_original(release: Release, english_body: str) -> tuple[str, str, str
     _, found, rest = english_body.partition(SECTION_BREAK)
     generated = (found + rest).split(EDITOR_SECTION, 1)[0]
     body = f"{ORIGINAL_ENGLISH_NOTE}\n\n{thai_body(release).strip()}\n{generated.rstrip()}\n"
-    return release.title, cut_summary(release.paragraphs[0]), body
+    return release.title, _md_escape(cut_summary(release.paragraphs[0])), body

@@ -4,7 +4,8 @@ Checks ``content/taxonomy/*.yaml`` (through :func:`briefing.taxonomy.load_taxono
 loader), ``content/releases/{th,en}/*.md`` and ``content/notes/*.md``: malformed YAML, missing
 required fields, bad dates, unknown tag ids (countries, meeting series, topics, organisations,
 people), bad ``meeting_status`` / ``translation_status`` values, duplicate slugs, Thai/English
-pairs with one side missing, tagged or dated differently, and notes pointing at no release. Each
+pairs with one side missing, tagged or dated differently, notes pointing at no release, and HTML
+in a release body or a note that the site's sanitiser would remove (the build drops it). Each
 problem is printed as ``path:line: message`` (the line of the offending key or list item); the exit
 status is 1 when there is any problem, else a one-line ``OK`` summary is printed and the status
 is 0.
@@ -23,6 +24,7 @@ from pathlib import Path
 from briefing.contract import LANGS, TAG_FIELDS, as_date
 from briefing.editors.notes import NOTE_PLACEHOLDER, Note, NoteError, note_problems, parse_note
 from briefing.editors.release_check import Problem, check_release
+from briefing.editors.safe_markdown import NOTE_WITHOUT, removed_lines
 from briefing.frontmatter import read_front_matter
 from briefing.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
 
@@ -144,11 +146,14 @@ def check_site(root: Path) -> tuple[list[Problem], str]:
         path = file.relative_to(root).as_posix()
         try:
             text = file.read_text(encoding="utf-8")
-            found = note_problems(read_front_matter(text, path), path)
+            fm = read_front_matter(text, path)
+            found = note_problems(fm, path)
         except (NoteError, UnicodeDecodeError) as exc:
             problems.append(_problem(exc, path))
             continue
         problems += [_problem(exc, path) for exc in found]  # every problem, not the first
+        problems += [Problem(path, line, message)  # the build drops it; say so before
+                     for line, message in removed_lines(fm.body, fm.body_line, NOTE_WITHOUT)]
         if NOTE_PLACEHOLDER in text:
             line = text[: text.index(NOTE_PLACEHOLDER)].count("\n") + 1
             problems.append(Problem(path, line, "replace the placeholder text with your note"))

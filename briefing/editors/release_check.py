@@ -1,10 +1,13 @@
 """Checks of one release file's front matter for ``invoke check`` (:mod:`briefing.editors.check`).
 
-Required fields (``source_url`` must be present, ``null`` when there is no online source), ISO
+Required fields (``source_url`` must be present, ``null`` when there is no online source, else an
+http(s) address: a ``javascript:`` or malformed URL is refused), ISO
 dates with a Gregorian year (a Buddhist-Era year such as 2567 is refused with the CE year to use),
 ``lang`` against its folder, slug shape, English-only fields,
-``translation_status`` and ``meeting_status`` values, and tag ids against the taxonomy. Every
-:class:`Problem` carries the line of the offending key or list item.
+``translation_status`` and ``meeting_status`` values, tag ids against the taxonomy, and HTML in the
+body that the site's sanitiser would remove (a ``<script>``, an ``on…=`` attribute, a
+``javascript:`` link). Every :class:`Problem` carries the line of the offending key, list item
+or body line.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from briefing.contract import (
     as_date,
 )
 from briefing.editors.notes import buddhist_era_hint
+from briefing.editors.safe_markdown import removed_lines
 from briefing.frontmatter import FrontMatter
+from briefing.sanitise import is_web_url
 from briefing.taxonomy import Taxonomy
 
 RELEASE_REQUIRED = ("title", "date", "lang", "slug")
@@ -62,6 +67,10 @@ def check_release(
         if key not in data:
             out.append(Problem(path, fm.start_line, f"missing required field '{key}' (write "
                                f"'{key}: null' when there is none)"))
+    url = data.get("source_url")
+    if url is not None and not is_web_url(url):
+        bad("source_url", f"source_url {url!r} must be an http(s) web address "
+                          "(https://www.thaigov.go.th/…) or null")
     for key in DATE_FIELDS:
         if data.get(key) is None:
             continue
@@ -90,6 +99,7 @@ def check_release(
     if "type" in data and rtype not in RELEASE_TYPES:
         bad("type", f"type must be one of {', '.join(RELEASE_TYPES)}, not {rtype!r}")
     out += check_tags(fm, path, tax)
+    out += [Problem(path, line, message) for line, message in removed_lines(fm.body, fm.body_line)]
     return out
 
 

@@ -8,6 +8,7 @@ the ``briefing_taxonomy`` plugin calls :func:`enrich` once the articles are read
 from __future__ import annotations
 
 from briefing.contract import KINDS, is_official_source, source_host, split_meeting
+from briefing.sanitise import web_url_or_empty
 from briefing.site.index import SiteIndex, meeting_statuses, tag_ids
 from briefing.taxonomy import Session, Term
 
@@ -100,9 +101,10 @@ def settle_urls(articles) -> None:
 
 
 def source_link(article) -> None:
-    """``source_host`` and ``source_official`` of the release's ``source_url``: the theme labels
-    the link "on thaigov.go.th" only when the contract's rule (``briefing.contract``) says so."""
-    url = article.metadata.get("source_url") or ""
+    """``source_href`` (the ``source_url`` if it is an http(s) address, else ``""``: the theme
+    links nothing else), ``source_host`` and ``source_official``: the theme labels the link "on
+    thaigov.go.th" only when the contract's rule (``briefing.contract``) says so."""
+    url = article.source_href = web_url_or_empty(article.metadata.get("source_url"))
     article.source_host = source_host(url)
     article.source_official = is_official_source(url)  # False for "" (no host)
 

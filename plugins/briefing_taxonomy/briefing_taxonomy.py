@@ -4,7 +4,8 @@ Settings: ``BRIEFING_TAXONOMY_PATH`` (default ``<PATH>/taxonomy``). After the ar
 shared context holds ``BRIEFING`` (a :class:`briefing.site.index.SiteIndex`) and
 ``BRIEFING_TAXONOMY`` (the loaded
 ``briefing.taxonomy.Taxonomy``); each article gains ``terms``, ``meeting_refs``, ``alternate``,
-``alternates``, ``related``, ``series_nav``, ``source_host`` and ``source_official``.
+``alternates``, ``related``, ``series_nav``, ``source_href``, ``source_host`` and
+``source_official``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,12 @@ from pelican.urlwrappers import Category
 from briefing.contract import KINDS
 from briefing.site.enrich import enrich, enrich_alone, settle_urls
 from briefing.site.index import UnknownTermError, build_index, check_articles
+from briefing.site.safe_html import unsanitised
 from briefing.taxonomy import load_taxonomy
+
+
+class UnsanitisedError(RuntimeError):
+    """Releases reached the site without passing the sanitiser (a plugin left out)."""
 
 
 def taxonomy_path(settings) -> str:
@@ -38,6 +44,10 @@ def index_articles(generator) -> None:
         return
     articles = list(generator.articles) + list(generator.translations)
     drafts = list(generator.drafts) + list(generator.drafts_translations)
+    raw = unsanitised(articles + drafts)
+    if raw:  # the safe_html plugin is missing from PLUGINS: never publish unsanitised HTML
+        raise UnsanitisedError(f"{raw[0]}: release HTML was not sanitised (add 'safe_html' to "
+                               "PLUGINS, next to 'front_matter')")
     taxonomy = generator.settings["BRIEFING_TAXONOMY"]
     problems = check_articles(articles + drafts, taxonomy, taxonomy_path(generator.settings))
     if problems:

@@ -1,4 +1,4 @@
-"""Reader of `content/releases/{th,en}/*.md`: pelican-yaml-metadata's reader with two changes.
+"""Reader of `content/releases/{th,en}/*.md`: pelican-yaml-metadata's reader with three changes.
 
 * The file is cut with the project's one front-matter splitter and its YAML parsed with libyaml
   (``briefing.frontmatter``): the front matter of a release carries lists, maps and the
@@ -8,6 +8,9 @@
 * Invalid YAML stops the file with a readable error naming the file and the line (the upstream
   reader logs it and returns no metadata, which loses the cause); an unclosed quote is reported
   where it opens.
+* The rendered body and summary go through the site's sanitiser (``briefing.site.safe_html``)
+  here, so Pelican's reader cache keeps them clean; the ``safe_html`` plugin cleans anything
+  that reaches the site without the reader's stamp.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.utils import pelican_open
 
 from briefing.frontmatter import FrontMatterError, load_yaml, split_front_matter, yaml_error_mark
+from briefing.site.safe_html import sanitise_read
 
 
 def parse_front_matter(text: str, source_path: str, first_line: int = 1) -> dict:
@@ -48,7 +52,7 @@ class FrontMatterReader(YAMLMetadataReader):
         # as markdown's meta extension would (upstream's read does the same)
         self._md.Meta = {k: [str(i) for i in v] if isinstance(v, list) else [str(v)]
                          for k, v in metadata.items()}
-        return self._md.reset().convert(split.body), metadata
+        return sanitise_read(self._md.reset().convert(split.body), metadata), metadata
 
 
 def add_reader(readers) -> None:

@@ -6,6 +6,7 @@ import json
 import os
 from datetime import date, datetime
 
+from briefing.sanitise import web_url_or_empty
 from briefing.site.generator import SiteGenerator
 
 TAG_FIELDS = ("countries", "meetings", "meeting_status", "topics", "organisations", "people")
@@ -32,7 +33,7 @@ def release_record(group: dict, siteurl: str) -> dict:
         "date": _plain(lead.date),
         "event_date": _plain(meta.get("event_date")),
         "event_end_date": _plain(meta.get("event_end_date")),
-        "source_url": meta.get("source_url"),
+        "source_url": web_url_or_empty(meta.get("source_url")) or None,  # http(s) or null
         "source_file": meta.get("source_file"),
         "source_sha256": meta.get("source_sha256"),
         **{name: _plain(meta.get(name) or ([] if name != "meeting_status" else {}))

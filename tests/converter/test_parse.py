@@ -132,3 +132,29 @@ def test_a_source_url_off_thaigov_is_kept_with_a_warning(url, warned):
     assert bool(notes) == warned
     if warned:
         assert notes[0].startswith("7: source URL ")
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.thaigov.go.th/a><svg/onload=alert(37)>",
+    'https://www.thaigov.go.th/x"><script>alert(1)</script>',
+    "javascript:alert(document.domain)",
+    "JavaScript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "https://www.thaigov.go.th/news/1 <img src=x onerror=alert(1)>",
+])
+def test_a_source_line_that_is_no_web_address_is_dropped_with_its_line(url):
+    r = _parse(f"{PREFIX}ข่าวดี มีประชุม\n\nวันพุธที่ 23 เมษายน 2568\nข่าวดี มีประชุม\n"
+               f"ย่อหน้าแรกของข่าวที่ยาวพอสมควร\n\nที่มา : {url}")
+    assert r.source_url is None
+    assert [w for w in r.warnings if "is not an http(s) web address" in w] == [
+        f"7: source URL {url!r} is not an http(s) web address: dropped (the release gets no "
+        "source link; fix the ที่มา line)"]
+    assert all("ที่มา" not in p for p in r.paragraphs)
+
+
+def test_a_line_about_origins_is_not_a_source_line():
+    """``ที่มา`` also means "origin": a sentence that does not give an address stays body text."""
+    r = _parse(f"{PREFIX}ข่าวดี มีประชุม\n\nวันพุธที่ 23 เมษายน 2568\nข่าวดี มีประชุม\n"
+               "ย่อหน้าแรกของข่าวที่ยาวพอสมควร\n\nที่มาของปัญหาคือการหลอกลวง")
+    assert r.source_url is None and not r.warnings
+    assert r.paragraphs[-1] == "ที่มาของปัญหาคือการหลอกลวง"

@@ -54,3 +54,41 @@ def test_cut_summary():
     assert cut_summary("สั้น") == "สั้น"
     long = "คำ " * 100
     assert cut_summary(long).endswith("…") and len(cut_summary(long)) <= 201
+
+
+def _site_markdown(text: str) -> str:
+    """``text`` rendered as the site renders release Markdown (pelicanconf.py MARKDOWN)."""
+    import markdown
+
+    return markdown.markdown(text, extensions=["extra", "attr_list", "sane_lists"],
+                             output_format="html5")
+
+
+def test_a_numbered_opening_stays_text_without_a_backslash():
+    """``1. …`` opening a paragraph: no list and no stray ``\\1.`` (124 real Thai pages had one)."""
+    release = Release("x.txt", paragraphs=("1. ข้อแรก", "12) ข้อสอง", "1.5 ล้านบาท"))
+    body = thai_body(release)
+    assert body == "1\\. ข้อแรก\n\n12\\) ข้อสอง\n\n1.5 ล้านบาท\n"
+    assert _site_markdown(body) == "<p>1. ข้อแรก</p>\n<p>12) ข้อสอง</p>\n<p>1.5 ล้านบาท</p>"
+
+
+def test_a_backslash_cannot_undo_the_bracket_escape():
+    release = Release("x.txt", paragraphs=("ดู \\[x](javascript:alert(41)) และ \\<b>",))
+    html = _site_markdown(thai_body(release))
+    assert "<a" not in html and "<b>" not in html
+    assert html == "<p>ดู \\[x](javascript:alert(41)) และ \\&lt;b&gt;</p>"
+
+
+def test_an_attribute_list_in_the_source_stays_text():
+    text = "`c`{: onfocus=alert(43) autofocus tabindex=1 } *x*{: onclick=alert(1) }"
+    html = _site_markdown(thai_body(Release("x.txt", paragraphs=(text,))))
+    assert "onfocus=\"" not in html and "onclick=\"" not in html and "<code" not in html
+    assert "`c`{: onfocus=alert(43) autofocus tabindex=1 }" in html
+
+
+def test_the_thai_summary_is_escaped_like_the_body():
+    release = Release("x.txt", date=date(2024, 1, 2), slug="2024-01-02-1",
+                      paragraphs=("<script>alert(1)</script> [x](javascript:alert(2)) ข่าว",))
+    summary = thai_front_matter(release)["summary"]
+    assert summary == "&lt;script>alert(1)&lt;/script> \\[x](javascript:alert(2)) ข่าว"
+    assert "<script" not in _site_markdown(summary) and "<a" not in _site_markdown(summary)

@@ -318,3 +318,48 @@ def test_unclosed_quote_is_reported_where_the_quote_opens(site):
         f"{EN}:{line_of(site, EN, 'title:')}: malformed YAML front matter: the quoted text that "
         "starts on this line is not closed (found unexpected end of stream)"
     ]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.domain)", " javascript:alert(1)",
+                                 "https://www.thaigov.go.th/a><svg/onload=alert(37)>",
+                                 "www.thaigov.go.th/news/1", "data:text/html,x"])
+def test_a_source_url_that_is_no_web_address_is_refused(site, url):
+    edit(site, EN, "source_url: null", f"source_url: {url!r}")
+    line = line_of(site, EN, "source_url")
+    assert messages(site) == [f"{EN}:{line}: source_url {url!r} must be an http(s) web address "
+                              "(https://www.thaigov.go.th/…) or null"]
+
+
+def test_an_http_source_url_passes(site):
+    edit(site, EN, "source_url: null", "source_url: https://www.thaigov.go.th/news/contents/1")
+    assert messages(site) == []
+
+
+def test_html_the_site_removes_from_a_translation_is_named_with_its_line(site):
+    body = ("A reviewed translation.\n\n<script>alert(1)</script>\n\n"
+            "Text <img src=x onerror=alert(2)> and [x](javascript:alert(3)).\n\n"
+            "`c`{: onfocus=alert(4) }\n")
+    edit(site, EN, "Text.", body)
+    script, img, attr = (line_of(site, EN, n) for n in ("<script>", "onerror", "onfocus"))
+    help_text = 'write plain Markdown (see CONTRIBUTING.md, "HTML in translations and notes")'
+    assert messages(site) == [
+        f"{EN}:{script}: the site removes <script> from this line: {help_text}",
+        f"{EN}:{img}: the site removes onerror=\"alert(2)\", href=\"javascript:alert(3)\" from "
+        f"this line: {help_text}",
+        f"{EN}:{attr}: the site removes onfocus=\"alert(4)\" from this line: {help_text}",
+    ]
+
+
+def test_markdown_and_allowed_html_pass(site):
+    edit(site, EN, "Text.", '**Bold**, <span lang="th">ไทย</span>, <sup>1</sup>, '
+         "[a link](https://asean.org/)\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\nNote[^1]\n\n"
+         "[^1]: A footnote.\n")
+    assert messages(site) == []
+
+
+def test_html_in_a_note_is_named_with_its_line(site):
+    write_note(site, "2026-11-21-x-1.md", SLUG, body="Fine.\n\n<iframe src=x></iframe>\n")
+    line = line_of(site, "content/notes/2026-11-21-x-1.md", "<iframe")
+    assert messages(site) == [
+        f"content/notes/2026-11-21-x-1.md:{line}: the site removes <iframe> from this line: "
+        'write plain Markdown (see CONTRIBUTING.md, "HTML in translations and notes")']

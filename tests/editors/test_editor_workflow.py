@@ -73,7 +73,11 @@ def test_note_and_reviewed_translation_survive_reconversion(demo):
     )
     hostile.write_text(hostile.read_text("utf-8").split(NOTE_PLACEHOLDER)[0] + XSS, "utf-8")
     review_translation(en_file)
-    assert ok(run := check(demo)), output(run)
+    run = check(demo)  # the hostile note is named (the build drops its HTML), nothing else
+    named = hostile.relative_to(demo).as_posix()
+    assert not ok(run) and run.stdout.strip(), output(run)
+    assert all(line.startswith(f"{named}:") and "the site removes" in line
+               for line in run.stdout.splitlines()), output(run)
 
     assert ok(run := build(demo)), output(run)
     en, th = page(demo, "en"), page(demo, "th")
@@ -86,6 +90,7 @@ def test_note_and_reviewed_translation_survive_reconversion(demo):
         assert active_content(html) == []
     assert '<img src="x">' in en and "&lt;b onmouseover=alert(1)&gt;X&lt;/b&gt;" in en
 
+    hostile.unlink()  # shown safe; without it check is clean again
     edited, note_text = en_file.read_text("utf-8"), note.read_text("utf-8")
     assert ok(run := convert(demo)), output(run)
     assert en_file.read_text("utf-8") == edited, "same sources: the edited file is untouched"

@@ -5,7 +5,8 @@ A copy of the demo content gets a release whose Thai and English titles carry ``
 in its Markdown body and author. The site is built, served and every page showing the release
 (release pages, homes, country, topic, meeting, timeline, search results) is loaded in chromium
 with a dialog and console hook: nothing may fire, and no live ``on*=`` handler, ``javascript:``
-URL or injected ``<script>`` may be left in the DOM.
+URL or injected ``<script>`` may be left in the DOM (the probe is ``tests/support/hostile.py``'s;
+``test_hostile_corpus.py`` puts many more payloads in every other place text comes from).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 from editors_build import build, ok, output
+from hostile import DOM_PROBE, INIT_SCRIPT
 
 from qa.linkcheck import serve
 
@@ -40,23 +42,6 @@ A note. <script>alert('xss-note-script')</script>
 """
 PAGES = ["{lang}/releases/{slug}/", "{lang}/", "", "{lang}/countries/kh/",
          "{lang}/meetings/wg-as/1/", "{lang}/timeline/", "{lang}/search/?q=Scam"]
-#: What may not be left in the DOM after the page ran: handlers, script URLs, injected scripts.
-DOM_PROBE = """() => {
-  const bad = [];
-  for (const el of document.querySelectorAll('*')) {
-    for (const attr of el.attributes) {
-      const value = attr.value.trim().toLowerCase();
-      if (attr.name.startsWith('on')) bad.push(`${el.tagName} ${attr.name}=`);
-      if (['href', 'src', 'action', 'formaction', 'data'].includes(attr.name)
-          && value.startsWith('javascript:')) bad.push(`${el.tagName} ${attr.name}=${value}`);
-    }
-    const data = ['application/ld+json', 'application/json'].includes(el.type);  // inert JSON
-    if (el.tagName === 'SCRIPT' && !data && el.textContent.includes('xss-')) {
-      bad.push('injected <script>');
-    }
-  }
-  return bad;
-}"""
 
 
 def set_title(path: Path, title: str) -> None:
@@ -85,7 +70,7 @@ def hostile_site(converted_demo, tmp_path_factory):
 @pytest.fixture(scope="module")
 def context(chromium):
     context = chromium.new_context()
-    context.add_init_script("window.__xssRan = []; window.alert = (m) => window.__xssRan.push(m);")
+    context.add_init_script(INIT_SCRIPT)
     yield context
     context.close()
 
@@ -120,7 +105,7 @@ def test_gate_catches_a_live_payload(chromium, tmp_path):
         "<!doctype html><title>x</title><img src=x onerror=\"alert('xss-img')\">"
         "<a href=\"javascript:alert('xss-a')\">a</a>", encoding="utf-8")
     context = chromium.new_context()
-    context.add_init_script("window.__xssRan = []; window.alert = (m) => window.__xssRan.push(m);")
+    context.add_init_script(INIT_SCRIPT)
     page = context.new_page()
     with serve(tmp_path, "/") as (base, _server):
         page.goto(base, wait_until="load")

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from briefing.contract import BE_OFFSET, LANGS, as_date
+from briefing.contract import LANGS, as_date, buddhist_era_hint
 from briefing.editors.safe_markdown import render_markdown_safe, sanitise_html  # noqa: F401
 from briefing.frontmatter import FrontMatter, read_front_matter
 from briefing.frontmatter import FrontMatterError as NoteError
@@ -53,19 +53,6 @@ class Note:
     def id(self) -> str:
         """A stable HTML id for the note (from its file name)."""
         return "note-" + re.sub(r"[^a-z0-9-]+", "-", Path(self.source_path).stem.lower())
-
-
-#: A year above this is a Buddhist-Era year (CE + BE_OFFSET) written by mistake: 2567 is 2024.
-BUDDHIST_ERA_MIN_YEAR = 2400
-
-
-def buddhist_era_hint(value: object) -> str:
-    """``"2567 looks like a Buddhist-Era year: use 2024"`` for a BE date, else ``""``."""
-    day = as_date(value)
-    if day is None or day.year <= BUDDHIST_ERA_MIN_YEAR:
-        return ""
-    return (f"{day.year} looks like a Buddhist-Era year: use {day.year - BE_OFFSET} "
-            f"(dates are Gregorian, YYYY-MM-DD)")
 
 
 def note_problems(fm: FrontMatter, path: str) -> list[NoteError]:

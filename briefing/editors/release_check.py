@@ -12,8 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.contract import MEETING_STATUSES, TAG_FIELDS, TRANSLATION_STATUSES, as_date
-from briefing.editors.notes import buddhist_era_hint
+from briefing.contract import (
+    MEETING_STATUSES,
+    TAG_FIELDS,
+    TRANSLATION_STATUSES,
+    as_date,
+    buddhist_era_hint,
+)
 from briefing.frontmatter import FrontMatter
 from briefing.taxonomy import Taxonomy
 

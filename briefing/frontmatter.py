@@ -186,8 +186,11 @@ def yaml_error_mark(exc: yaml.YAMLError) -> tuple[yaml.Mark | None, str]:
     return mark, problem or str(exc).splitlines()[0]
 
 
-def read_front_matter(text: str, path: str) -> FrontMatter:
-    """Split ``---`` YAML front matter from the body; :class:`FrontMatterError` with file:line."""
+def read_front_matter(text: str, path: str, loader: type | None = None) -> FrontMatter:
+    """Split ``---`` YAML front matter from the body; :class:`FrontMatterError` with file:line.
+
+    ``loader`` defaults to :class:`TextDateLoader` (dates as text, for the checks); the site's
+    reader passes :data:`YAML_LOADER` (libyaml, dates as dates, impossible ones as text)."""
     split = split_front_matter(text, path)
     if split is None:
         lines = text.removeprefix(BOM).splitlines()
@@ -195,7 +198,7 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         raise FrontMatterError(path, first + 1, "no YAML front matter (must start with ---)")
     first = split.start_line - 1
     offset = split.start_line  # yaml marks are 0-based in yaml_text: file line = mark + offset + 1
-    loader = TextDateLoader(split.yaml_text)
+    loader = (loader or TextDateLoader)(split.yaml_text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -15,14 +15,15 @@ from pelican.urlwrappers import Category
 
 from briefing.contract import KINDS
 from briefing.site.index import (
-    UnknownTermError,
     build_index,
     check_articles,
     enrich,
     enrich_alone,
     settle_urls,
+    shown_path,
 )
-from briefing.taxonomy import load_taxonomy
+from briefing.site.refusal import refuse
+from briefing.taxonomy import TaxonomyError, load_taxonomy
 
 
 def taxonomy_path(settings) -> str:
@@ -32,7 +33,11 @@ def taxonomy_path(settings) -> str:
 def load_on_init(pelican) -> None:
     """Load the taxonomy once, with the project's one loader, into the settings (→ context)."""
     path = taxonomy_path(pelican.settings)
-    taxonomy = load_taxonomy(path)
+    try:
+        taxonomy = load_taxonomy(path)
+    except TaxonomyError as exc:  # the message ``invoke check`` prints, and no traceback
+        file = exc.file if "/" in exc.file else f"{shown_path(path)}/{exc.file}"
+        refuse([f"{file}:{exc.line or 1}: {exc.message}"])
     pelican.settings["BRIEFING_TAXONOMY"] = taxonomy
     pelican.settings["BRIEFING_TERMS"] = {kind: taxonomy.terms(kind) for kind in KINDS}
 
@@ -45,11 +50,7 @@ def index_articles(generator) -> None:
     articles = list(generator.articles) + list(generator.translations)
     drafts = list(generator.drafts) + list(generator.drafts_translations)
     taxonomy = generator.settings["BRIEFING_TAXONOMY"]
-    problems = check_articles(articles + drafts, taxonomy, taxonomy_path(generator.settings))
-    if problems:
-        raise UnknownTermError(
-            "releases use tag ids the taxonomy does not define:\n  " + "\n  ".join(problems)
-        )
+    refuse(check_articles(articles + drafts, taxonomy, taxonomy_path(generator.settings)))
     settle_urls(articles + drafts)
     index = build_index(articles, terms)
     enrich(index)

@@ -86,7 +86,7 @@ def test_taxonomy_error_names_file_and_line(site):
         "utf-8",
     )
     assert messages(site) == [
-        "content/taxonomy/people.yaml:1: wisit-wisitsora-at: unknown organisation 'nobody' "
+        "content/taxonomy/people.yaml:3: wisit-wisitsora-at: unknown organisation 'nobody' "
         "(not in organisations.yaml)"
     ]
 

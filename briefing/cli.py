@@ -141,8 +141,9 @@ def main(argv: list[str] | None = None) -> int:
         where = exc.file if "/" in exc.file else f"{args.taxonomy.as_posix()}/{exc.file}"
         print(f"error: {where}:{exc.line or 1}: {exc.message}", file=sys.stderr)
         return EXIT_TAXONOMY
-    except OSError as exc:  # the output folder itself cannot be created or listed
-        print(f"error: {exc.filename or args.out}: {exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:  # the output folder cannot be listed, a work file cannot be written
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_IO
     report(summary, quiet=args.quiet, dry_run=args.dry_run)
     if summary.failed:

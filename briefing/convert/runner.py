@@ -198,15 +198,17 @@ def _record(placed: Placed, summary: Summary, dry_run: bool) -> None:
     if statuses == {"unchanged"}:
         summary.unchanged.append(source)
         return
-    (summary.converted if statuses == {"converted"} else summary.updated).append(source)
     if not dry_run:
         items = [(p, m.text) for p, m in placed.merged if m.status != "unchanged"]
         try:
             write_atomically(items)
-        except OSError as exc:
-            where = exc.filename or items[0][0]
-            summary.failed.append((str(where), f"cannot write: {io_reason(exc)} "
+        except OSError as exc:  # nothing of this release was written; the batch goes on
+            name = str(exc.filename or "")
+            where = name if name and not Path(name).name.startswith(".") else items[0][0]
+            summary.failed.append((Path(where).as_posix(), f"cannot write: {io_reason(exc)} "
                                    f"({source} not converted)"))
+            return
+    (summary.converted if statuses == {"converted"} else summary.updated).append(source)
 
 
 def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, jobs: int = 1,

@@ -93,7 +93,8 @@ def _unlink(path) -> None:
         pass
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (this process counts as alive)."""
     if pid == os.getpid():
         return True
     try:
@@ -112,7 +113,7 @@ def repair(folders) -> list[str]:
     for folder in folders:
         if Path(folder).is_dir():
             leftovers += [p for p in Path(folder).iterdir() if LEFTOVER_RE.match(p.name)]
-    dead = [p for p in leftovers if not _alive(int(LEFTOVER_RE.match(p.name)["pid"]))]
+    dead = [p for p in leftovers if not pid_alive(int(LEFTOVER_RE.match(p.name)["pid"]))]
     for journal in (p for p in dead if p.name.endswith(".journal")):
         try:
             pairs = json.loads(journal.read_text(encoding="utf-8"))

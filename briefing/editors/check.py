@@ -5,9 +5,10 @@ loader), ``content/releases/{th,en}/*.md`` and ``content/notes/*.md``: malformed
 required fields, bad dates, unknown tag ids (countries, meeting series, topics, organisations,
 people), bad ``meeting_status`` / ``translation_status`` values, duplicate slugs, Thai/English
 pairs with one side missing, tagged or dated differently, and notes pointing at no release. Each
-problem is printed as ``path:line: message`` (the line of the offending key or list item); the exit
-status is 1 when there is any problem, else a one-line ``OK`` summary is printed and the status
-is 0.
+problem is printed as ``path:line: message`` (the line of the offending key or list item), then
+the count, all on standard output in that order; in GitHub Actions each problem is also printed
+as an ``::error file=…,line=…::`` annotation. The exit status is 1 when there is any problem,
+else a one-line ``OK`` summary is printed and the status is 0.
 
     python -m briefing.editors.check [--root DIR]   (or: python -m briefing check, invoke check)
 """
@@ -16,12 +17,21 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.contract import LANGS, TAG_FIELDS, as_date
-from briefing.editors.notes import NOTE_PLACEHOLDER, Note, NoteError, note_problems, parse_note
+from briefing.editors.notes import (
+    NOT_A_NOTE,
+    NOTE_PLACEHOLDER,
+    Note,
+    NoteError,
+    note_files,
+    note_problems,
+    parse_note,
+)
 from briefing.editors.release_check import Problem, check_release
 from briefing.frontmatter import read_front_matter
 from briefing.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
@@ -140,7 +150,9 @@ def check_site(root: Path) -> tuple[list[Problem], str]:
                 releases.append(Release.from_front_matter(fm, path, lang))
     problems += check_pairs(releases)
     notes: list[Note] = []
-    for file in sorted((content / "notes").glob("**/*.md")):
+    files, others = note_files(content / "notes") if (content / "notes").is_dir() else ([], [])
+    problems += [Problem(f.relative_to(root).as_posix(), 1, NOT_A_NOTE) for f in others]
+    for file in files:
         path = file.relative_to(root).as_posix()
         try:
             text = file.read_text(encoding="utf-8")
@@ -198,13 +210,32 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.root}: no content/ folder here (use --root)", file=sys.stderr)
         return 2
     problems, summary = check_site(args.root)
+    print_problems(problems, summary)
+    return 1 if problems else 0
+
+
+def annotation(problem: Problem) -> str:
+    """A GitHub Actions ``::error`` workflow command for ``problem`` (shown on the PR's file)."""
+    def escape(text: str, extra: str = "") -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        for char in extra:
+            text = text.replace(char, f"%{ord(char):02X}")
+        return text
+
+    return (f"::error file={escape(problem.path, ':,')},line={problem.line}::"
+            f"{escape(problem.message)}")
+
+
+def print_problems(problems: list[Problem], summary: str, out=None) -> None:
+    """Problems then the summary, on one stream (stdout), in order, flushed; in GitHub Actions
+    (``GITHUB_ACTIONS=true``) each problem is also printed as an annotation."""
+    out = out or sys.stdout
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) found", file=sys.stderr)
-        return 1
-    print(summary)
-    return 0
+        print(problem, file=out)
+        if github:
+            print(annotation(problem), file=out)
+    print(f"{len(problems)} problem(s) found" if problems else summary, file=out, flush=True)
 
 
 if __name__ == "__main__":

@@ -97,12 +97,37 @@ def parse_note(text: str, path: str) -> Note:
                 lines=fm.lines)
 
 
+#: A note is a Markdown file; anything else in the notes folder is refused, not ignored.
+NOTE_SUFFIXES = (".md", ".markdown")
+NOT_A_NOTE = "not read: a note is a .md file (rename it to end in .md)"
+
+
+def note_files(notes_dir: Path) -> tuple[list[Path], list[Path]]:
+    """``(notes, others)``: the Markdown files under ``notes_dir`` and the other visible files
+    (a ``.txt`` an editor meant as a note must not vanish silently)."""
+    notes, others = [], []
+    for file in sorted(Path(notes_dir).rglob("*")):
+        if not file.is_file() or any(part.startswith(".") for part in file.parts[-1:]):
+            continue
+        (notes if file.suffix.lower() in NOTE_SUFFIXES else others).append(file)
+    return notes, others
+
+
 def load_notes(notes_dir: Path, relative_to: Path | None = None) -> list[Note]:
-    """Every ``*.md`` note under ``notes_dir`` sorted by (date, path); paths shown relative."""
+    """Every note under ``notes_dir`` sorted by (date, path); paths shown relative. The first
+    problem of any file (one that is not a note included) is raised as a NoteError."""
     notes = []
-    for file in sorted(Path(notes_dir).rglob("*.md")):
+    files, others = note_files(notes_dir)
+    for file in others:
         shown = file.relative_to(relative_to) if relative_to else file
-        notes.append(parse_note(file.read_text(encoding="utf-8"), shown.as_posix()))
+        raise NoteError(shown.as_posix(), 1, NOT_A_NOTE)
+    for file in files:
+        shown = file.relative_to(relative_to) if relative_to else file
+        try:
+            text = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise NoteError(shown.as_posix(), 1, f"not UTF-8 text: {exc}") from None
+        notes.append(parse_note(text, shown.as_posix()))
     return sorted(notes, key=lambda n: (n.date, n.source_path))
 
 

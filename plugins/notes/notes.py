@@ -25,12 +25,14 @@ from pelican import signals
 from briefing.editors.notes import (
     DATE_PLACEHOLDER,
     Note,
+    NoteError,
     group_by_release,
     load_notes,
     note_file_name,
     note_file_text,
     orphan_notes,
 )
+from briefing.site.refusal import CONTEXT_KEY, refuse
 from briefing.site.settings import setting
 
 ARTICLE_LISTS = (
@@ -60,10 +62,6 @@ def new_note_url(repo: str, branch: str, slug: str, lang: str) -> str:
     text = note_file_text(slug, lang, "", DATE_PLACEHOLDER, help_text)
     query = urlencode({"filename": name, "value": text}, quote_via=quote)
     return f"{repo.rstrip('/')}/new/{branch or 'main'}/content/notes?{query}"
-
-
-class NotesError(RuntimeError):
-    """Notes that cannot be placed on the site (the build stops with this message)."""
 
 
 def exclude_notes(pelican) -> None:
@@ -96,10 +94,13 @@ def notes_for(generator) -> list[Note]:
 def attach_notes(generator) -> None:
     """Set ``article.notes`` on every release; fail on notes that point at no release."""
     articles = all_articles(generator)
-    notes = notes_for(generator)
-    errors = orphan_notes(notes, {a.slug for a in articles})
-    if errors:
-        raise NotesError("\n".join(str(e) for e in errors))
+    pending = generator.context.get(CONTEXT_KEY, [])  # refused releases: listed with the notes
+    try:
+        notes = notes_for(generator)
+    except NoteError as exc:
+        refuse([*generator.context.pop(CONTEXT_KEY, []), str(exc)])
+    if not pending:  # a note on a refused release is not an orphan
+        refuse([str(e) for e in orphan_notes(notes, {a.slug for a in articles})])
     grouped = group_by_release(notes)
     repo = (generator.settings.get("REPOSITORY_URL") or "").strip()
     branch = generator.settings.get("REPOSITORY_BRANCH") or "main"

@@ -180,3 +180,18 @@ def test_an_impossible_date_in_an_existing_release_does_not_crash(tmp_path, sour
     assert convert(str(sources), "--out", str(out), "--quiet") == EXIT_OK
     assert "0 refused, 0 conflicts" in capsys.readouterr().out.splitlines()[-1]
     assert "date: '2024-02-30'" in page.read_text(encoding="utf-8")  # the editor's, kept
+
+
+def test_an_existing_release_saved_with_a_bom_is_still_updated(tmp_path, sources, capsys):
+    """An editor's tool that adds a UTF-8 byte-order mark must not freeze the release."""
+    out = tmp_path / "out"
+    assert convert(str(sources), "--out", str(out), "--quiet") == EXIT_OK
+    page = sorted((out / "th").glob("*.md"))[0]
+    page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes().replace(b"\n", b"\r\n"))
+    for seed in sources.iterdir():
+        seed.write_text(seed.read_text(encoding="utf-8") + "\nย่อหน้าใหม่\n", encoding="utf-8")
+    capsys.readouterr()
+    assert convert(str(sources), "--out", str(out), "--quiet") == EXIT_OK
+    printed = capsys.readouterr().out
+    assert "5 updated" in printed and "0 conflicts" in printed
+    assert "ย่อหน้าใหม่" in page.read_text(encoding="utf-8")

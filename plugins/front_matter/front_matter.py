@@ -12,7 +12,10 @@
 * A refused file is not published: the reader returns it with ``status: skip`` and its problems
   in the metadata; :func:`collect_problems` gathers them and :func:`refuse_problems` stops the
   build once every file is read, listing them all without a traceback
-  (:mod:`briefing.site.refusal`).
+  (:mod:`briefing.site.refusal`). ``check``'s cross-file rules (duplicate slugs, a language
+  missing, pairs tagged or dated differently) run there too, over what the reader recorded of
+  each file (:data:`RECORD_KEY`, ``check``'s own ``Release`` record); drafts are left out of
+  those (a draft may exist in one language while it is being written).
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.utils import pelican_open
 
 from briefing.contract import LANGS
+from briefing.editors.check import Release as CheckRecord
+from briefing.editors.check import check_pairs
 from briefing.editors.release_check import Problem, check_release
 from briefing.frontmatter import (
     YAML_LOADER,
@@ -35,6 +40,12 @@ from briefing.frontmatter import (
 )
 from briefing.site.index import shown_path
 from briefing.site.refusal import CONTEXT_KEY, PROBLEMS_KEY, refuse
+
+#: Metadata key of ``check``'s record of the file (slug, tags, date and their lines).
+RECORD_KEY = "briefing_check"
+RECORDS_CONTEXT_KEY = "BRIEFING_CHECK_RECORDS"  # records of the refused files
+#: Articles the cross-file rules apply to (a draft may exist in one language while written).
+ARTICLE_LISTS = ("articles", "translations", "hidden_articles", "hidden_translations")
 
 
 def parse_front_matter(text: str, source_path: str, first_line: int = 1) -> dict:
@@ -54,13 +65,17 @@ def parse_front_matter(text: str, source_path: str, first_line: int = 1) -> dict
 
 
 def release_problems(text: str, shown: str, folder_lang: str | None, taxonomy):
-    """``(front matter or None, [Problem])`` of one release file, as ``invoke check`` finds them."""
+    """``(front matter or None, [Problem], check's record or None)`` of one release file, as
+    ``invoke check`` finds them."""
+    lang = folder_lang or ""
     try:
         fm = read_front_matter(text, shown, loader=YAML_LOADER)
-    except FrontMatterError as exc:
-        return None, [Problem(exc.path, exc.line or 1, exc.message)]
-    lang = folder_lang or str(fm.data.get("lang") or "")
-    return fm, check_release(fm, shown, lang, taxonomy)
+    except FrontMatterError as exc:  # unreadable, but present (as check counts it)
+        return None, [Problem(exc.path, exc.line or 1, exc.message)], \
+            CheckRecord(shown, lang, Path(shown).stem, 1)
+    lang = lang or str(fm.data.get("lang") or "")
+    record = CheckRecord.from_front_matter(fm, shown, lang) if fm.data.get("slug") else None
+    return fm, check_release(fm, shown, lang, taxonomy), record
 
 
 class FrontMatterReader(YAMLMetadataReader):
@@ -72,12 +87,14 @@ class FrontMatterReader(YAMLMetadataReader):
         if not has_front_matter(text):
             return super().read(source_path)  # no front matter: upstream's Markdown fallback
         folder = Path(source_path).parent.name
-        fm, problems = release_problems(text, shown_path(source_path),
-                                        folder if folder in LANGS else None,
-                                        self.settings.get("BRIEFING_TAXONOMY"))
+        fm, problems, record = release_problems(text, shown_path(source_path),
+                                                folder if folder in LANGS else None,
+                                                self.settings.get("BRIEFING_TAXONOMY"))
         if problems:
-            return "", {"status": "skip", PROBLEMS_KEY: [str(p) for p in problems]}
+            return "", {"status": "skip", PROBLEMS_KEY: [str(p) for p in problems],
+                        RECORD_KEY: record}
         metadata = self._parse_yaml_metadata(fm.data, source_path)
+        metadata[RECORD_KEY] = record
         # as markdown's meta extension would (upstream's read does the same)
         self._md.Meta = {k: [str(i) for i in v] if isinstance(v, list) else [str(v)]
                          for k, v in metadata.items()}
@@ -102,8 +119,18 @@ def collect_problems(generator, metadata) -> None:
     """``article_generator_context``: keep the problems of a file the reader refused."""
     if metadata.get(PROBLEMS_KEY):
         generator.context.setdefault(CONTEXT_KEY, []).extend(metadata[PROBLEMS_KEY])
+        if metadata.get(RECORD_KEY) is not None:
+            generator.context.setdefault(RECORDS_CONTEXT_KEY, []).append(metadata[RECORD_KEY])
 
 
 def refuse_problems(generator) -> None:
-    """``article_generator_finalized``: stop the build if any release file was refused."""
-    refuse(generator.context.pop(CONTEXT_KEY, []))
+    """``article_generator_finalized``: stop the build if any release file was refused, or if
+    the files break ``check``'s cross-file rules."""
+    records = generator.context.pop(RECORDS_CONTEXT_KEY, [])
+    for name in ARTICLE_LISTS:
+        for article in getattr(generator, name, None) or []:
+            record = article.metadata.get(RECORD_KEY)
+            if record is not None:
+                records.append(record)
+    problems = generator.context.pop(CONTEXT_KEY, [])
+    refuse(problems + [str(p) for p in check_pairs(records)])

@@ -41,12 +41,15 @@ class FrontMatterError(ValueError):
 
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
-#: The YAML 1.2 core schema's implicit types (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+#: The YAML 1.2 core schema's implicit types (https://yaml.org/spec/1.2.2/#1032-tag-resolution),
+#: kept to what YAML 1.1 also reads as that type: a float has a dot (``775918e27167``, a short
+#: hash, stays text as it always was) and there is no ``0o`` octal. So every value PyYAML's
+#: (1.1) dumper writes unquoted reads back the same, and files written before read unchanged.
 CORE_RESOLVERS = (
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?"
      r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+.0123456789"),
 )
 _CORE_TAGS = {tag for tag, _rx, _first in CORE_RESOLVERS}
@@ -54,7 +57,7 @@ _CORE_TAGS = {tag for tag, _rx, _first in CORE_RESOLVERS}
 
 def _core_int(loader, node) -> int:
     value = loader.construct_scalar(node)
-    return int(value, 0) if value[:2] in ("0o", "0x") else int(value, 10)
+    return int(value, 16) if value.startswith("0x") else int(value, 10)
 
 
 def _lenient_timestamp(loader, node):
@@ -91,15 +94,12 @@ class TextDateLoader(yaml.SafeLoader):
     """SafeLoader (core schema) keeping dates as text: an impossible date is a checkable value."""
 
 
-class YAML_DUMPER(_BASE_DUMPER):  # noqa: N801 - the name the project imports
-    """libyaml's C safe dumper quoting any text that YAML 1.1 *or* 1.2 would read as another
-    type (``NO``, ``1e3``, ``0o17``), so files read back the same with either schema."""
-
+#: libyaml's C safe dumper: it quotes any text YAML 1.1 would retype (``'NO'``, ``'012'``), a
+#: superset of what :data:`YAML_LOADER` would, so a dumped file reads back the same.
+YAML_DUMPER = _BASE_DUMPER
 
 core_schema(YAML_LOADER)
 core_schema(TextDateLoader, dates=False)
-for _tag, _rx, _firsts in CORE_RESOLVERS:
-    YAML_DUMPER.add_implicit_resolver(_tag, re.compile(_rx), list(_firsts))
 
 
 @dataclass(frozen=True)

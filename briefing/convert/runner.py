@@ -24,6 +24,8 @@ from pathlib import Path
 from briefing.contract import LANGS
 from briefing.convert import pipeline
 from briefing.convert.atomic import repair, write_atomically
+from briefing.convert.edited_tags import edited_tags, with_edited_tags
+from briefing.convert.english import render_english
 from briefing.convert.merge import MACHINE_KEY, MergeResult, merge
 from briefing.convert.pipeline import Converted, Refused
 from briefing.convert.workers import end_with_parent
@@ -134,9 +136,12 @@ def _init_worker(taxonomy_dir: str, out_dir: str | None = None,
     _WORKER["slugs"] = slugs or {}
 
 
-def place(result: Converted | Refused, out_dir: Path,
-          slugs: dict[str, str]) -> Placed | Refused | Failed:
-    """Give a converted release its existing slug (if any) and merge both files with the disk."""
+def place(result: Converted | Refused, out_dir: Path, slugs: dict[str, str],
+          matcher=None) -> Placed | Refused | Failed:
+    """Give a converted release its existing slug (if any) and merge both files with the disk.
+
+    With ``matcher``, an English page whose tags an editor changed gets its Facts rendered
+    again from the tags as edited (:mod:`briefing.convert.edited_tags`)."""
     if isinstance(result, Refused):
         return result
     slug = slugs.get(result.source_file)
@@ -153,15 +158,32 @@ def place(result: Converted | Refused, out_dir: Path,
                           f"{result.source_file} not converted)")
         meta = result.th_meta if lang == "th" else result.en_meta
         body = result.th_body if lang == "th" else result.en_body
-        merged.append((path, merge(existing, meta, body)))
-    return Placed(result, tuple(merged))
+        outcome = merge(existing, meta, body)
+        if lang == "en" and existing is not None:
+            outcome = _facts_as_edited(result, outcome, existing, matcher)
+        merged.append((path, outcome))
+    return Placed(replace(result, release=None), tuple(merged))
+
+
+def _facts_as_edited(result: Converted, outcome: MergeResult, existing: str, matcher):
+    """Merge again with the English body rendered from the tags of the merged front matter."""
+    if matcher is None or result.release is None or result.release.body_lang == "en":
+        return outcome
+    merged_meta = load_markdown(outcome.text)[0]
+    if not merged_meta or not edited_tags(merged_meta, result.en_meta):
+        return outcome
+    release = with_edited_tags(result.release, merged_meta, matcher.taxonomy)
+    body = render_english(release, matcher).body
+    return merge(existing, result.en_meta, body)
 
 
 def _convert_in_worker(args: tuple[str, str, date | None]) -> Converted | Refused | Placed:
     path, root, today = args
     result = pipeline.convert_file(Path(path), Path(root), _WORKER["matcher"], today)
     out_dir = _WORKER.get("out_dir")
-    return result if out_dir is None else place(result, out_dir, _WORKER["slugs"])
+    if out_dir is None:
+        return replace(result, release=None) if isinstance(result, Converted) else result
+    return place(result, out_dir, _WORKER["slugs"], _WORKER["matcher"])
 
 
 def convert_all(files: list[Path], root: Path, taxonomy_dir: Path, jobs: int,
@@ -176,7 +198,7 @@ def convert_all(files: list[Path], root: Path, taxonomy_dir: Path, jobs: int,
         matcher = pipeline.load_matcher(taxonomy_dir)
         for path in files:
             result = pipeline.convert_file(path, root, matcher, today)
-            yield result if out_dir is None else place(result, out_dir, slugs or {})
+            yield result if out_dir is None else place(result, out_dir, slugs or {}, matcher)
         return
     args = [(p.as_posix(), root.as_posix(), today) for p in files]
     chunk = max(1, min(32, len(files) // (jobs * 8)))

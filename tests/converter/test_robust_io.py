@@ -195,3 +195,26 @@ def test_an_existing_release_saved_with_a_bom_is_still_updated(tmp_path, sources
     printed = capsys.readouterr().out
     assert "5 updated" in printed and "0 conflicts" in printed
     assert "ย่อหน้าใหม่" in page.read_text(encoding="utf-8")
+
+
+def test_facts_follow_tags_removed_by_hand(tmp_path, sources):
+    """An editor removes a country from both pages: the English Facts stop listing it on the
+    next conversion (and stay put on the one after)."""
+    from briefing.frontmatter import dump_markdown, load_markdown
+
+    out = tmp_path / "out"
+    assert convert(str(sources), "--out", str(out), "--quiet") == EXIT_OK
+    pages = {lang: out / lang / "2024-03-24-80784.md" for lang in ("th", "en")}
+    assert "Cambodia; Thailand" in pages["en"].read_text(encoding="utf-8")
+    for page in pages.values():
+        meta, body = load_markdown(page.read_text(encoding="utf-8"))
+        meta["countries"] = [c for c in meta["countries"] if c != "KH"]
+        page.write_text(dump_markdown(meta, body), encoding="utf-8")
+    assert convert(str(sources), "--out", str(out), "--quiet") == EXIT_OK
+    english = pages["en"].read_text(encoding="utf-8")
+    facts = next(line for line in english.splitlines() if line.startswith("- **Countries:**"))
+    assert "Cambodia" not in facts and "Thailand" in facts
+    assert "countries:\n- EU\n- TH\n- US\n" in english  # the editor's front matter, kept
+    before = {lang: page.read_bytes() for lang, page in pages.items()}
+    assert convert(str(sources), "--out", str(out), "--quiet") == EXIT_OK
+    assert {lang: page.read_bytes() for lang, page in pages.items()} == before

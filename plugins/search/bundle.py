@@ -1,11 +1,15 @@
 """The search bundle on disk: put a new one in place atomically, and trust only a complete one.
 
 A new bundle is written to ``output/.pagefind-new-PID``, stamped (:data:`STAMP`: the fingerprint
-of what it was built from, then the size of every file in it), then swapped in with two renames
+of what it was built from, then how many files each part of it holds and their total size), then
+swapped in with two renames
 (the old bundle to ``.pagefind-old-PID``, the new one to ``pagefind``); the old one is removed
 last. A build killed at any point leaves either the old complete bundle, the new complete one, or
 none, never a half-removed one. :func:`is_current` keeps a bundle only when its stamp matches
-*and* every file the stamp lists is there with its size. Pagefind's work folders
+*and* it still holds what the stamp counted. The stamp counts by part (``fragment/``,
+``index/``, ``*.pagefind``…), not by file name, so two builds of one site write the same stamp:
+Pagefind names its filter and ``pf_meta`` files by value lists it writes in hash-map order, so
+for those parts (:data:`UNORDERED`) only the number of files is compared. Pagefind's work folders
 (``briefing-search-PID-*`` in the temp directory) and swap folders of processes that no longer
 run are removed when the next index is built (:func:`remove_leftovers`).
 """
@@ -25,6 +29,8 @@ STAMP = "fingerprint.txt"
 WORK_PREFIX = "briefing-search-"
 WORK_RE = re.compile(rf"^{WORK_PREFIX}(?P<pid>\d+)-")
 SWAP_RE = re.compile(r"^\.pagefind-(?:new|old)-(?P<pid>\d+)$")
+#: Parts whose file names or sizes vary between two builds of the same site: counted only.
+UNORDERED = ("filter", "*.pf_meta", "*.json")
 
 
 def work_prefix() -> str:
@@ -50,35 +56,36 @@ def remove_leftovers(out_dir: Path | str, temp_dir: str | None = None) -> list[P
             + _remove_dead(Path(out_dir), SWAP_RE))
 
 
+def _part(relative: Path) -> str:
+    """The part of the bundle a file belongs to: its folder, or ``*.ext`` at the top."""
+    return relative.parts[0] if len(relative.parts) > 1 else f"*{relative.suffix}"
+
+
 def manifest(bundle: Path) -> list[str]:
-    """``size path`` of every file of ``bundle`` (but the stamp), sorted."""
-    return sorted(f"{p.stat().st_size} {p.relative_to(bundle).as_posix()}"
-                  for p in bundle.rglob("*") if p.is_file() and p.name != STAMP)
+    """``part files bytes`` for each part of ``bundle`` (bytes ``-`` for :data:`UNORDERED`)."""
+    parts: dict[str, list[int]] = {}
+    for path in bundle.rglob("*"):
+        if path.is_file() and path.name != STAMP:
+            count = parts.setdefault(_part(path.relative_to(bundle)), [0, 0])
+            count[0] += 1
+            count[1] += path.stat().st_size
+    return [f"{part} {n} {'-' if part in UNORDERED else size}"
+            for part, (n, size) in sorted(parts.items())]
 
 
 def write_stamp(bundle: Path, fingerprint: str) -> None:
-    """Stamp ``bundle`` with ``fingerprint`` and the size of each of its files."""
+    """Stamp ``bundle`` with ``fingerprint`` and what each of its parts holds."""
     lines = [fingerprint, *manifest(bundle)]
     (bundle / STAMP).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def is_current(bundle: Path | str, fingerprint: str) -> bool:
-    """Whether ``bundle`` was built from ``fingerprint`` and still has every file it had."""
+    """Whether ``bundle`` was built from ``fingerprint`` and still holds what it held."""
     try:
         lines = (Path(bundle) / STAMP).read_text(encoding="utf-8").splitlines()
+        return bool(lines) and lines[0] == fingerprint and lines[1:] == manifest(Path(bundle))
     except (OSError, UnicodeDecodeError):
         return False
-    if not lines or lines[0] != fingerprint:
-        return False
-    for line in lines[1:]:
-        size, _, name = line.partition(" ")
-        path = Path(bundle) / name
-        try:
-            if not path.is_file() or path.stat().st_size != int(size):
-                return False
-        except (OSError, ValueError):
-            return False
-    return True
 
 
 def new_bundle_dir(out_dir: Path | str) -> Path:

@@ -161,7 +161,7 @@ def place(result: Converted | Refused, out_dir: Path, slugs: dict[str, str],
         outcome = merge(existing, meta, body)
         if lang == "en" and existing is not None:
             outcome = _facts_as_edited(result, outcome, existing, matcher)
-        merged.append((path, outcome))
+        merged.append((path, replace(outcome, meta=None)))
     return Placed(replace(result, release=None), tuple(merged))
 
 
@@ -169,7 +169,7 @@ def _facts_as_edited(result: Converted, outcome: MergeResult, existing: str, mat
     """Merge again with the English body rendered from the tags of the merged front matter."""
     if matcher is None or result.release is None or result.release.body_lang == "en":
         return outcome
-    merged_meta = load_markdown(outcome.text)[0]
+    merged_meta = outcome.meta
     if not merged_meta or not edited_tags(merged_meta, result.en_meta):
         return outcome
     release = with_edited_tags(result.release, merged_meta, matcher.taxonomy)

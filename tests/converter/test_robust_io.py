@@ -218,3 +218,12 @@ def test_facts_follow_tags_removed_by_hand(tmp_path, sources):
     before = {lang: page.read_bytes() for lang, page in pages.items()}
     assert convert(str(sources), "--out", str(out), "--quiet") == EXIT_OK
     assert {lang: page.read_bytes() for lang, page in pages.items()} == before
+
+
+def test_help_documents_every_exit_status(capsys):
+    assert main(["convert", "--help"]) == EXIT_OK
+    text = " ".join(capsys.readouterr().out.split())
+    for status, meaning in ((EXIT_TAXONOMY, "the taxonomy is invalid"),
+                            (EXIT_IO, "an output file could not be read"),
+                            (EXIT_USAGE, "--out naming a file"), (EXIT_REFUSED, "UTF-16")):
+        assert f" {status} " in text and meaning in text

@@ -84,9 +84,9 @@ class FrontMatterReader(YAMLMetadataReader):
     def read(self, source_path):
         with pelican_open(source_path) as text:
             pass
-        if not has_front_matter(text):
-            return super().read(source_path)  # no front matter: upstream's Markdown fallback
         folder = Path(source_path).parent.name
+        if folder not in LANGS and not has_front_matter(text):
+            return super().read(source_path)  # not a release: upstream's Markdown fallback
         fm, problems, record = release_problems(text, shown_path(source_path),
                                                 folder if folder in LANGS else None,
                                                 self.settings.get("BRIEFING_TAXONOMY"))

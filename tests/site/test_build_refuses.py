@@ -86,3 +86,14 @@ def test_norway_no_is_text_on_the_site(tmp_path):
                                     countries=["NO"]), taxonomy)
     page = (out / "en/countries/no/index.html").read_text(encoding="utf-8")
     assert "Norway" in page and "False" not in page
+
+
+def test_a_release_without_front_matter_is_refused_like_check(tmp_path):
+    content = write_content(tmp_path, pair("2024-01-02-1", "2024-01-02", "ข่าว", "News"))
+    (content / "releases/en/2024-01-02-1.md").write_text("Just a body.\n", encoding="utf-8")
+    expected = [m for m in check_messages(tmp_path) if "no YAML front matter" in m]
+    assert expected == ["content/releases/en/2024-01-02-1.md:1: no YAML front matter "
+                        "(must start with ---)"]
+    with pytest.raises(ContentRefused) as caught:
+        build_site(tmp_path, [])
+    assert any(p.endswith(expected[0].split("/", 1)[1]) for p in caught.value.problems)

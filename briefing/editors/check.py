@@ -23,15 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.contract import LANGS, TAG_FIELDS, as_date
-from briefing.editors.notes import (
-    NOT_A_NOTE,
-    NOTE_PLACEHOLDER,
-    Note,
-    NoteError,
-    note_files,
-    note_problems,
-    parse_note,
-)
+from briefing.editors.notes import Note, NoteError, read_notes
 from briefing.editors.release_check import Problem, check_release
 from briefing.frontmatter import read_front_matter
 from briefing.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
@@ -150,22 +142,9 @@ def check_site(root: Path) -> tuple[list[Problem], str]:
                 releases.append(Release.from_front_matter(fm, path, lang))
     problems += check_pairs(releases)
     notes: list[Note] = []
-    files, others = note_files(content / "notes") if (content / "notes").is_dir() else ([], [])
-    problems += [Problem(f.relative_to(root).as_posix(), 1, NOT_A_NOTE) for f in others]
-    for file in files:
-        path = file.relative_to(root).as_posix()
-        try:
-            text = file.read_text(encoding="utf-8")
-            found = note_problems(read_front_matter(text, path), path)
-        except (NoteError, UnicodeDecodeError) as exc:
-            problems.append(_problem(exc, path))
-            continue
-        problems += [_problem(exc, path) for exc in found]  # every problem, not the first
-        if NOTE_PLACEHOLDER in text:
-            line = text[: text.index(NOTE_PLACEHOLDER)].count("\n") + 1
-            problems.append(Problem(path, line, "replace the placeholder text with your note"))
-        if not found:
-            notes.append(parse_note(text, path))
+    if (content / "notes").is_dir():
+        notes, found = read_notes(content / "notes", relative_to=root)
+        problems += [_problem(exc, exc.path) for exc in found]  # every problem, not the first
     slugs = {r.slug for r in releases}
     problems += [
         Problem(

@@ -113,22 +113,41 @@ def note_files(notes_dir: Path) -> tuple[list[Path], list[Path]]:
     return notes, others
 
 
-def load_notes(notes_dir: Path, relative_to: Path | None = None) -> list[Note]:
-    """Every note under ``notes_dir`` sorted by (date, path); paths shown relative. The first
-    problem of any file (one that is not a note included) is raised as a NoteError."""
-    notes = []
+def note_file_problems(text: str, path: str) -> list[NoteError]:
+    """Every problem of one note file's text, placeholders left by ``new-note`` included
+    (:class:`NoteError` raised when the front matter cannot be read at all)."""
+    found = note_problems(read_front_matter(text, path), path)
+    if NOTE_PLACEHOLDER in text:
+        line = text[: text.index(NOTE_PLACEHOLDER)].count("\n") + 1
+        found.append(NoteError(path, line, "replace the placeholder text with your note"))
+    return found
+
+
+def read_notes(notes_dir: Path, relative_to: Path | None = None
+               ) -> tuple[list[Note], list[NoteError]]:
+    """``(notes, problems)`` of the notes folder: every usable note sorted by (date, path), and
+    every problem of every file (``invoke check`` and the site build report the same)."""
     files, others = note_files(notes_dir)
-    for file in others:
-        shown = file.relative_to(relative_to) if relative_to else file
-        raise NoteError(shown.as_posix(), 1, NOT_A_NOTE)
+
+    def shown(file: Path) -> str:
+        return (file.relative_to(relative_to) if relative_to else file).as_posix()
+
+    problems = [NoteError(shown(file), 1, NOT_A_NOTE) for file in others]
+    notes = []
     for file in files:
-        shown = file.relative_to(relative_to) if relative_to else file
         try:
             text = file.read_text(encoding="utf-8")
+            found = note_file_problems(text, shown(file))
         except UnicodeDecodeError as exc:
-            raise NoteError(shown.as_posix(), 1, f"not UTF-8 text: {exc}") from None
-        notes.append(parse_note(text, shown.as_posix()))
-    return sorted(notes, key=lambda n: (n.date, n.source_path))
+            problems.append(NoteError(shown(file), 1, f"not UTF-8 text: {exc}"))
+            continue
+        except NoteError as exc:
+            problems.append(exc)
+            continue
+        problems += found
+        if not found:
+            notes.append(parse_note(text, shown(file)))
+    return sorted(notes, key=lambda n: (n.date, n.source_path)), problems
 
 
 def group_by_release(notes: list[Note]) -> dict[str, list[Note]]:

@@ -27,10 +27,10 @@ from briefing.editors.notes import (
     Note,
     NoteError,
     group_by_release,
-    load_notes,
     note_file_name,
     note_file_text,
     orphan_notes,
+    read_notes,
 )
 from briefing.site.refusal import CONTEXT_KEY, refuse
 from briefing.site.settings import setting
@@ -82,23 +82,23 @@ def all_articles(generator) -> list:
     return found
 
 
-def notes_for(generator) -> list[Note]:
-    """Read the notes folder of the site the generator builds (empty when there is none)."""
+def notes_for(generator) -> tuple[list[Note], list[NoteError]]:
+    """The notes of the site the generator builds and their problems (as ``invoke check``
+    finds them; none when there is no notes folder)."""
     content = Path(generator.path)
     folder = content / setting(generator.settings, "NOTES_PATH")
     if not folder.is_dir():
-        return []
-    return load_notes(folder, relative_to=content.parent)
+        return [], []
+    return read_notes(folder, relative_to=content.parent)
 
 
 def attach_notes(generator) -> None:
     """Set ``article.notes`` on every release; fail on notes that point at no release."""
     articles = all_articles(generator)
     pending = generator.context.get(CONTEXT_KEY, [])  # refused releases: listed with the notes
-    try:
-        notes = notes_for(generator)
-    except NoteError as exc:
-        refuse([*generator.context.pop(CONTEXT_KEY, []), str(exc)])
+    notes, problems = notes_for(generator)
+    if problems:
+        refuse([*generator.context.pop(CONTEXT_KEY, []), *map(str, problems)])
     if not pending:  # a note on a refused release is not an orphan
         refuse([str(e) for e in orphan_notes(notes, {a.slug for a in articles})])
     grouped = group_by_release(notes)

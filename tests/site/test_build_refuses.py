@@ -97,3 +97,21 @@ def test_a_release_without_front_matter_is_refused_like_check(tmp_path):
     with pytest.raises(ContentRefused) as caught:
         build_site(tmp_path, [])
     assert any(p.endswith(expected[0].split("/", 1)[1]) for p in caught.value.problems)
+
+
+def test_note_problems_stop_the_build_like_check(tmp_path):
+    from briefing.editors.notes import NOTE_PLACEHOLDER
+
+    content = write_content(tmp_path, pair("2024-01-02-1", "2024-01-02", "ข่าว", "News"))
+    notes = content / "notes"
+    notes.mkdir()
+    (notes / "2026-01-01-2024-01-02-1-1.md").write_text(
+        "---\nrelease: 2024-01-02-1\nauthor: Nok\ndate: 2026-01-01\nlang: en\n---\n"
+        f"{NOTE_PLACEHOLDER}: context, a correction or a link to a source.\n", encoding="utf-8")
+    (notes / "idea.txt").write_text("a note saved as text", encoding="utf-8")
+    expected = check_messages(tmp_path)
+    assert len(expected) == 2
+    with pytest.raises(ContentRefused) as caught:
+        build_site(tmp_path, [])
+    assert [p.split("content/", 1)[1] for p in caught.value.problems] == \
+        [m.split("content/", 1)[1] for m in expected]

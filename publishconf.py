@@ -1,9 +1,10 @@
 """Pelican settings for publishing (``invoke publish``, the Pages workflow): pelicanconf.py plus
 an absolute ``SITEURL``, which may be a sub-path such as ``https://ORG.github.io/REPO``.
 
-Environment: ``SITEURL`` (the published URL; the Pages workflow passes the base URL that
-``actions/configure-pages`` reports), ``REPOSITORY_URL`` / ``REPOSITORY_BRANCH`` (GitHub links for
-"Suggest an edit" / "Add a note"; on GitHub Actions they default to the repository being built).
+Environment: ``SITEURL`` (the published URL, required: without it the build is refused; the
+Pages workflow passes the base URL that ``actions/configure-pages`` reports),
+``REPOSITORY_URL`` / ``REPOSITORY_BRANCH`` (GitHub links for "Suggest an edit" / "Add a note";
+on GitHub Actions they default to the repository being built).
 """
 
 import os
@@ -13,9 +14,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: E402,F403
 
-DEFAULT_PUBLISH_URL = "https://ORG.github.io/REPO"
-
-SITEURL = (os.environ.get("SITEURL") or DEFAULT_PUBLISH_URL).rstrip("/")
+SITEURL = (os.environ.get("SITEURL") or "").strip().rstrip("/")
+if not SITEURL.startswith(("https://", "http://")):
+    # a production build for a made-up address would publish a site whose every link is broken
+    raise SystemExit(
+        "publishconf.py: SITEURL is not set to the site's absolute address (e.g. "
+        "SITEURL=https://ORG.github.io/REPO, or invoke publish --siteurl …); nothing was built")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 LOCAL_SITE_ORIGIN = SITEURL  # feeds, sitemap and cite-this use the published URL

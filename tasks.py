@@ -89,11 +89,19 @@ def new_note(c, slug, lang="en", author=""):
     print(f"created {path.relative_to(ROOT)} — write your note below its front matter")
 
 
-@task(help={"siteurl": "absolute URL the site is published at (default: $SITEURL or publishconf)"})
+def publish_url(siteurl: str) -> str:
+    """The absolute URL to publish at (``--siteurl`` or ``$SITEURL``); exit when there is none."""
+    url = (siteurl or os.environ.get("SITEURL") or "").strip()
+    if not url.startswith(("https://", "http://")):
+        sys.exit("publish: give the site's absolute address (--siteurl https://ORG.github.io/REPO"
+                 " or SITEURL=…); nothing was built")
+    return url
+
+
+@task(help={"siteurl": "absolute URL the site is published at (default: $SITEURL; required)"})
 def publish(c, siteurl=""):
     """Build the production site into output/ with publishconf.py (absolute URLs, feeds)."""
-    if siteurl:
-        os.environ["SITEURL"] = siteurl
+    os.environ["SITEURL"] = publish_url(siteurl)
     build(c, settings="publishconf.py")
 
 
@@ -106,7 +114,7 @@ def publish(c, siteurl=""):
 )
 def gh_pages(c, siteurl="", push=False):
     """Publish by branch: build with publishconf.py, commit output/ to gh-pages (ghp-import)."""
-    publish(c, siteurl=siteurl)
+    publish(c, siteurl=publish_url(siteurl))
     flags = "-n -f" + (" -p" if push else "")
     c.run(f"{PY} -m ghp_import {flags} -m 'Publish site' -b gh-pages output", pty=False)
 

@@ -11,8 +11,9 @@ from pathlib import Path
 from briefing.convert import runner
 from briefing.convert.merge import UNREADABLE
 from briefing.convert.reader import project_root
+from briefing.taxonomy import TaxonomyError
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_TAXONOMY, EXIT_IO = 0, 1, 2, 3, 4
 
 #: A converter warning that starts with the line it is about (``"12: source URL …"``).
 LINE_FIRST_RE = re.compile(r"^\d+: ")
@@ -32,9 +33,14 @@ examples:
 
 exit status:
   0  every file converted, updated or unchanged
-  1  at least one file was refused (bad input: empty, binary, not UTF-8, HTML,
-     no or impossible date line, duplicate of another release…); the others are written
-  2  usage error (unknown option, missing source path)"""
+  1  at least one file was refused (bad input: empty, binary, UTF-16 or not UTF-8, HTML,
+     not a regular file, too large, no or impossible date line, duplicate of another
+     release…); the others are written
+  2  usage error (unknown option, missing source path, --out naming a file)
+  3  the taxonomy is invalid (its file:line: message is printed); nothing is converted
+  4  an output file could not be read (not UTF-8, no permission) or written (read-only
+     folder, full disk): each is named with its reason; the others are written
+     (4 wins over 1 when both happen)"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,9 +93,11 @@ def report(summary, *, quiet: bool, dry_run: bool, out=None) -> None:
                 print(f"{would}{label}: {name}", file=out)
         for name, message in summary.warnings:  # "12: …" (a line of the file) → name:12: …
             sep = ":" if LINE_FIRST_RE.match(message) else ": "
-            print(f"note: {name}{sep}{message}", file=out)
+            print(f"note: {name}{sep}{message}" if name else f"note: {message}", file=out)
     for refused in summary.refused:
         print(f"refused: {refused.message}", file=out)
+    for name, reason in summary.failed:
+        print(f"failed: {name}: {reason}", file=out)
     for name, field in summary.conflicts:
         if field == UNREADABLE:
             print(f"conflict: {name}: {field}", file=out)
@@ -98,7 +106,8 @@ def report(summary, *, quiet: bool, dry_run: bool, out=None) -> None:
                   " changed; the edit is kept", file=out)
     print(f"{len(summary.converted)} {would}converted, {len(summary.updated)} {would}updated, "
           f"{len(summary.unchanged)} unchanged, {len(summary.refused)} refused, "
-          f"{len(summary.conflicts)} conflicts", file=out)
+          f"{len(summary.conflicts)} conflicts"
+          + (f", {len(summary.failed)} failed" if summary.failed else ""), file=out)
     kinds = summary.refused_by_kind()
     if kinds:
         print("refused by reason: " + "; ".join(f"{k} ×{n}" for k, n in kinds.most_common()),
@@ -123,12 +132,25 @@ def main(argv: list[str] | None = None) -> int:
     if not args.taxonomy.is_dir():
         print(f"error: taxonomy folder not found: {args.taxonomy}", file=sys.stderr)
         return EXIT_USAGE
+    if args.out.exists() and not args.out.is_dir():
+        print(f"error: --out must be a folder; {args.out} is a file", file=sys.stderr)
+        return EXIT_USAGE
     try:
         summary = runner.run(args.sources, args.out, args.taxonomy, root=project_root(),
                              jobs=args.jobs, dry_run=args.dry_run, progress=_progress(args.quiet))
     except runner.UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except TaxonomyError as exc:
+        where = exc.file if "/" in exc.file else f"{args.taxonomy.as_posix()}/{exc.file}"
+        print(f"error: {where}:{exc.line or 1}: {exc.message}", file=sys.stderr)
+        return EXIT_TAXONOMY
+    except OSError as exc:  # the output folder cannot be listed, a work file cannot be written
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_IO
     report(summary, quiet=args.quiet, dry_run=args.dry_run)
+    if summary.failed:
+        return EXIT_IO
     return EXIT_REFUSED if summary.refused else EXIT_OK
 

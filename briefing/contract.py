@@ -125,3 +125,16 @@ def as_date(value: object) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+#: A year above this is a Buddhist-Era year (CE + BE_OFFSET) written by mistake: 2567 is 2024.
+BUDDHIST_ERA_MIN_YEAR = 2400
+
+
+def buddhist_era_hint(value: object) -> str:
+    """``"2567 looks like a Buddhist-Era year: use 2024"`` for a BE date, else ``""``."""
+    day = as_date(value)
+    if day is None or day.year <= BUDDHIST_ERA_MIN_YEAR:
+        return ""
+    return (f"{day.year} looks like a Buddhist-Era year: use {day.year - BE_OFFSET} "
+            f"(dates are Gregorian, YYYY-MM-DD)")

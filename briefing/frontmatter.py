@@ -7,6 +7,12 @@ also keeps the file line of every key so ``check``, the converter and the Pelica
 ``path:line: message`` for the same problem in the same words (:func:`yaml_error_mark` points an
 unclosed quote at the line where it opens). YAML is parsed and written with libyaml when PyYAML
 has it (:data:`YAML_LOADER`, :data:`YAML_DUMPER`).
+
+Content YAML is read with the YAML 1.2 core schema (:func:`core_schema`): only ``true``/``false``
+are booleans and only ``null``/``~`` null, so Norway's ``NO``, ``Yes``, ``on`` or ``off`` stay the
+text an editor wrote (YAML 1.1, PyYAML's default, reads them as booleans); ``012`` is twelve.
+An impossible date (``2024-02-30``) stays text, so it is reported as a bad date with its line
+instead of crashing the loader.
 """
 
 from __future__ import annotations
@@ -18,8 +24,8 @@ from typing import Any
 import yaml
 
 #: libyaml's C safe loader/dumper when present (same output as the pure-Python ones, faster).
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 YAML_OPTIONS = {"allow_unicode": True, "sort_keys": False, "width": 10**6}
 FENCE = "---"
 FENCE_RE = re.compile(r"^(---|\.\.\.)\s*$")
@@ -34,15 +40,66 @@ class FrontMatterError(ValueError):
         super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
 
 
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+#: The YAML 1.2 core schema's implicit types (https://yaml.org/spec/1.2.2/#1032-tag-resolution),
+#: kept to what YAML 1.1 also reads as that type: a float has a dot (``775918e27167``, a short
+#: hash, stays text as it always was) and there is no ``0o`` octal. So every value PyYAML's
+#: (1.1) dumper writes unquoted reads back the same, and files written before read unchanged.
+CORE_RESOLVERS = (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?"
+     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+.0123456789"),
+)
+_CORE_TAGS = {tag for tag, _rx, _first in CORE_RESOLVERS}
+
+
+def _core_int(loader, node) -> int:
+    value = loader.construct_scalar(node)
+    return int(value, 16) if value.startswith("0x") else int(value, 10)
+
+
+def _lenient_timestamp(loader, node):
+    """A date or time; text when the day does not exist (``2024-02-30``), for the checks."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+def core_schema(loader: type, dates: bool = True) -> type:
+    """Give ``loader`` (a PyYAML loader class) the YAML 1.2 core schema's implicit types, keeping
+    YAML 1.1's timestamps (``dates``; impossible ones stay text) and merge keys."""
+    resolvers: dict = {}
+    for first, items in yaml.SafeLoader.yaml_implicit_resolvers.items():
+        kept = [(tag, rx) for tag, rx in items
+                if tag not in _CORE_TAGS and (dates or tag != TIMESTAMP_TAG)]
+        if kept:
+            resolvers[first] = kept
+    for tag, rx, firsts in CORE_RESOLVERS:
+        for first in firsts:
+            resolvers.setdefault(first, []).append((tag, re.compile(rx)))
+    loader.yaml_implicit_resolvers = resolvers
+    loader.add_constructor("tag:yaml.org,2002:int", _core_int)
+    loader.add_constructor(TIMESTAMP_TAG, _lenient_timestamp)
+    return loader
+
+
+class YAML_LOADER(_BASE_LOADER):  # noqa: N801 - the name the project imports
+    """libyaml's C safe loader (when present) reading the YAML 1.2 core schema."""
+
+
 class TextDateLoader(yaml.SafeLoader):
-    """SafeLoader keeping dates as text, so an impossible date is a checkable value, not a crash."""
+    """SafeLoader (core schema) keeping dates as text: an impossible date is a checkable value."""
 
 
-TextDateLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+#: libyaml's C safe dumper: it quotes any text YAML 1.1 would retype (``'NO'``, ``'012'``), a
+#: superset of what :data:`YAML_LOADER` would, so a dumped file reads back the same.
+YAML_DUMPER = _BASE_DUMPER
 
+core_schema(YAML_LOADER)
+core_schema(TextDateLoader, dates=False)
 
 
 @dataclass(frozen=True)
@@ -129,8 +186,11 @@ def yaml_error_mark(exc: yaml.YAMLError) -> tuple[yaml.Mark | None, str]:
     return mark, problem or str(exc).splitlines()[0]
 
 
-def read_front_matter(text: str, path: str) -> FrontMatter:
-    """Split ``---`` YAML front matter from the body; :class:`FrontMatterError` with file:line."""
+def read_front_matter(text: str, path: str, loader: type | None = None) -> FrontMatter:
+    """Split ``---`` YAML front matter from the body; :class:`FrontMatterError` with file:line.
+
+    ``loader`` defaults to :class:`TextDateLoader` (dates as text, for the checks); the site's
+    reader passes :data:`YAML_LOADER` (libyaml, dates as dates, impossible ones as text)."""
     split = split_front_matter(text, path)
     if split is None:
         lines = text.removeprefix(BOM).splitlines()
@@ -138,7 +198,7 @@ def read_front_matter(text: str, path: str) -> FrontMatter:
         raise FrontMatterError(path, first + 1, "no YAML front matter (must start with ---)")
     first = split.start_line - 1
     offset = split.start_line  # yaml marks are 0-based in yaml_text: file line = mark + offset + 1
-    loader = TextDateLoader(split.yaml_text)
+    loader = (loader or TextDateLoader)(split.yaml_text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

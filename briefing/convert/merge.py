@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.frontmatter import dump_markdown, load_markdown
@@ -53,6 +53,8 @@ class MergeResult:
     text: str
     status: str
     conflicts: tuple[str, ...] = ()
+    #: the merged front matter, when there was a file to merge with (not sent between processes)
+    meta: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
 
 def split_sections(body: str) -> list[tuple[str, str]]:
@@ -174,4 +176,4 @@ def merge(existing: str | None, meta: dict[str, Any], body: str) -> MergeResult:
     out[MACHINE_KEY] = machine
     text = dump_markdown(out, new_body)
     status = "unchanged" if text == existing else "updated"
-    return MergeResult(text, status, tuple(conflicts))
+    return MergeResult(text, status, tuple(conflicts), out)

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
+from briefing.convert.reader import MAX_BYTES
 from briefing.convert.romanise import GLUED, NAME_RE, NOT_NAMES, TITLES, royin
 
 THAI = "\u0e00-\u0e7f"
@@ -191,3 +193,17 @@ def person_names_in(text: str) -> list[tuple[int, str]]:
     quoted = re.finditer(rf"[“‘\"']([{THAI}]{{3,20}})[”’\"']", text)
     out += [(m.start(1), m.group(1)) for m in quoted]
     return sorted(out)
+
+
+def batch_lexicon(files: list[Path]) -> dict:
+    """English names the batch's releases write beside Thai ones (one regex pass over the
+    sources; :func:`briefing.convert.names.build_lexicon`), so each release can use a name
+    another release spells out."""
+    texts = []
+    for path in files:
+        try:  # only what the reader stage would read: regular files of a release's size
+            if path.is_file() and path.stat().st_size <= MAX_BYTES:
+                texts.append(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:  # unreadable: the reader stage refuses it with the reason
+            continue
+    return build_lexicon(texts)

@@ -50,6 +50,9 @@ class Converted:
     en_body: str
     body_key: str  # short hash of the generated Thai body: equal bodies = duplicate releases
     warnings: tuple[str, ...] = ()
+    #: the prepared release, to render the English page again from tags an editor changed
+    #: (dropped once placed: it is not sent back to the parent process)
+    release: Release | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ def build(release: Release, matcher, lexicon: dict | None = None) -> Converted:
         en_body=en_body,
         body_key=short_hash(body),
         warnings=tuple(release.warnings),
+        release=release,
     )
 
 

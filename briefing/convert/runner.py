@@ -3,13 +3,17 @@
 Workers (a ProcessPoolExecutor) convert each file and merge it with the files already on disk
 (the YAML work is theirs, so the parent is never the bottleneck); the parent only checks for
 duplicates and writes, in sorted order, so the output does not depend on the number of jobs. The
-taxonomy is loaded and the matcher compiled once per worker by the pool's initializer.
+taxonomy is loaded and the matcher compiled once per worker by the pool's initializer (the parent
+loads the taxonomy first, so a bad one is one ``TaxonomyError``, not a broken pool); workers end
+with the parent (:mod:`briefing.convert.workers`).
+
+An output file that cannot be read (not UTF-8, no permission) or written (read-only folder, full
+disk) is reported in ``Summary.failed`` with its reason; the other releases are still written.
+A batch starts by repairing what a killed run left (:func:`briefing.convert.atomic.repair`).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -19,11 +23,15 @@ from pathlib import Path
 
 from briefing.contract import LANGS
 from briefing.convert import pipeline
+from briefing.convert.atomic import repair, write_atomically
+from briefing.convert.edited_tags import edited_tags, with_edited_tags
+from briefing.convert.english import render_english
 from briefing.convert.merge import MACHINE_KEY, MergeResult, merge
-from briefing.convert.names import build_lexicon
+from briefing.convert.names import batch_lexicon
 from briefing.convert.pipeline import Converted, Refused
-from briefing.convert.reader import MAX_BYTES
+from briefing.convert.workers import end_with_parent
 from briefing.frontmatter import load_markdown
+from briefing.taxonomy import load_taxonomy
 
 SOURCE_GLOB = "*.txt"
 #: Below this many files no progress bar is drawn.
@@ -31,9 +39,6 @@ PROGRESS_MIN_FILES = 20
 #: Reported when a source takes over a release whose own source file no longer exists (renamed).
 REPLACES = "replaces {old}, whose source is gone (same release, new source file)"
 _WORKER: dict = {}  # the worker process's matcher, set once by ``_init_worker``
-
-#: A temp file is created, never opened if it exists (os.O_EXCL).
-TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 
@@ -51,6 +56,7 @@ class Summary:
     refused: list[Refused] = field(default_factory=list)
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # (output file, field)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (source file, message)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, why it was not written)
 
     def refused_by_kind(self) -> Counter:
         return Counter(r.kind for r in self.refused)
@@ -74,6 +80,13 @@ def _front_matter(path: Path) -> dict:
     return load_markdown(path.read_text(encoding="utf-8", errors="replace"))[0]
 
 
+def io_reason(exc: OSError | UnicodeDecodeError) -> str:
+    """A one-line reason for an output file that could not be read or written."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 (byte at offset {exc.start}); fix or delete the file"
+    return exc.strerror or str(exc)
+
+
 @dataclass(frozen=True)
 class Existing:
     """A release already converted into the output folder."""
@@ -82,16 +95,30 @@ class Existing:
     body_key: str | None
 
 
-def existing_outputs(out_dir: Path) -> dict[str, Existing]:
-    """``source_file`` → slug and recorded Thai body hash of every Thai file in ``out_dir``."""
+def existing_outputs(out_dir: Path, failed: list | None = None) -> dict[str, Existing]:
+    """``source_file`` → slug and recorded Thai body hash of every Thai file in ``out_dir``
+    (a file that cannot be read is added to ``failed``)."""
     found: dict[str, Existing] = {}
     for path in sorted((out_dir / "th").glob("*.md")):
-        meta = _front_matter(path)
+        try:
+            meta = _front_matter(path)
+        except OSError as exc:
+            if failed is not None:
+                failed.append((path.as_posix(), f"cannot read: {io_reason(exc)}"))
+            continue
         source = meta.get("source_file")
         if isinstance(source, str):
             machine = meta.get(MACHINE_KEY) if isinstance(meta.get(MACHINE_KEY), dict) else {}
             found.setdefault(source, Existing(path.stem, machine.get("body")))
     return found
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A release whose output file could not be read: nothing of it is written."""
+
+    path: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -104,14 +131,19 @@ class Placed:
 
 def _init_worker(taxonomy_dir: str, out_dir: str | None = None,
                  slugs: dict[str, str] | None = None, lexicon: dict | None = None) -> None:
+    end_with_parent()
     _WORKER["matcher"] = pipeline.load_matcher(Path(taxonomy_dir))
     _WORKER["lexicon"] = lexicon or {}
     _WORKER["out_dir"] = Path(out_dir) if out_dir else None
     _WORKER["slugs"] = slugs or {}
 
 
-def place(result: Converted | Refused, out_dir: Path, slugs: dict[str, str]) -> Placed | Refused:
-    """Give a converted release its existing slug (if any) and merge both files with the disk."""
+def place(result: Converted | Refused, out_dir: Path, slugs: dict[str, str],
+          matcher=None) -> Placed | Refused | Failed:
+    """Give a converted release its existing slug (if any) and merge both files with the disk.
+
+    With ``matcher``, an English page whose tags an editor changed gets its Facts rendered
+    again from the tags as edited (:mod:`briefing.convert.edited_tags`)."""
     if isinstance(result, Refused):
         return result
     slug = slugs.get(result.source_file)
@@ -121,11 +153,30 @@ def place(result: Converted | Refused, out_dir: Path, slugs: dict[str, str]) -> 
     merged = []
     for lang in LANGS:
         path = out_dir / lang / f"{result.slug}.md"
-        existing = path.read_text(encoding="utf-8") if path.exists() else None
+        try:
+            existing = path.read_text(encoding="utf-8") if path.exists() else None
+        except (OSError, UnicodeDecodeError) as exc:
+            return Failed(path.as_posix(), f"cannot read: {io_reason(exc)} (left as it is; "
+                          f"{result.source_file} not converted)")
         meta = result.th_meta if lang == "th" else result.en_meta
         body = result.th_body if lang == "th" else result.en_body
-        merged.append((path, merge(existing, meta, body)))
-    return Placed(result, tuple(merged))
+        outcome = merge(existing, meta, body)
+        if lang == "en" and existing is not None:
+            outcome = _facts_as_edited(result, outcome, existing, matcher)
+        merged.append((path, replace(outcome, meta=None)))
+    return Placed(replace(result, release=None), tuple(merged))
+
+
+def _facts_as_edited(result: Converted, outcome: MergeResult, existing: str, matcher):
+    """Merge again with the English body rendered from the tags of the merged front matter."""
+    if matcher is None or result.release is None or result.release.body_lang == "en":
+        return outcome
+    merged_meta = outcome.meta
+    if not merged_meta or not edited_tags(merged_meta, result.en_meta):
+        return outcome
+    release = with_edited_tags(result.release, merged_meta, matcher.taxonomy)
+    body = render_english(release, matcher).body
+    return merge(existing, result.en_meta, body)
 
 
 def _convert_in_worker(args: tuple[str, str, date | None]) -> Converted | Refused | Placed:
@@ -133,7 +184,9 @@ def _convert_in_worker(args: tuple[str, str, date | None]) -> Converted | Refuse
     result = pipeline.convert_file(Path(path), Path(root), _WORKER["matcher"], today,
                                    _WORKER.get("lexicon"))
     out_dir = _WORKER.get("out_dir")
-    return result if out_dir is None else place(result, out_dir, _WORKER["slugs"])
+    if out_dir is None:
+        return replace(result, release=None) if isinstance(result, Converted) else result
+    return place(result, out_dir, _WORKER["slugs"], _WORKER["matcher"])
 
 
 def convert_all(files: list[Path], root: Path, taxonomy_dir: Path, jobs: int,
@@ -149,79 +202,13 @@ def convert_all(files: list[Path], root: Path, taxonomy_dir: Path, jobs: int,
         matcher = pipeline.load_matcher(taxonomy_dir)
         for path in files:
             result = pipeline.convert_file(path, root, matcher, today, lexicon)
-            yield result if out_dir is None else place(result, out_dir, slugs or {})
+            yield result if out_dir is None else place(result, out_dir, slugs or {}, matcher)
         return
     args = [(p.as_posix(), root.as_posix(), today) for p in files]
     chunk = max(1, min(32, len(files) // (jobs * 8)))
     initargs = (taxonomy_dir.as_posix(), out_dir.as_posix() if out_dir else None, slugs, lexicon)
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs) as pool:
         yield from pool.map(_convert_in_worker, args, chunksize=chunk)
-
-
-def batch_lexicon(files: list[Path]) -> dict:
-    """English names the batch's releases write beside Thai ones (one regex pass over the
-    sources; :func:`briefing.convert.names.build_lexicon`), so each release can use a name
-    another release spells out."""
-    texts = []
-    for path in files:
-        try:  # only what the reader stage would read: regular files of a release's size
-            if path.is_file() and path.stat().st_size <= MAX_BYTES:
-                texts.append(path.read_text(encoding="utf-8", errors="replace"))
-        except OSError:  # unreadable: the reader stage refuses it with the reason
-            continue
-    return build_lexicon(texts)
-
-
-def _open_temp(path: Path) -> tuple[int, str]:
-    """A new temp file next to ``path``: named by the process id (no random name to draw), or by
-    :func:`tempfile.mkstemp` if that name is taken (a file left by an earlier, killed run)."""
-    tmp = str(path.parent / f".{path.name}.{os.getpid()}.tmp")
-    try:
-        return os.open(tmp, TEMP_FLAGS, 0o644), tmp
-    except FileExistsError:
-        return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-
-
-def write_atomically(items: list[tuple[Path, str]]) -> None:
-    """Write every (path, text) or none: temp files in the same folder, then ``os.replace``."""
-    temps: list[tuple[str, Path]] = []
-    folders: set[Path] = set()
-    try:
-        for path, text in items:
-            if path.parent not in folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(path.parent)
-            fd, tmp = _open_temp(path)
-            temps.append((tmp, path))
-            try:
-                os.fchmod(fd, 0o644)  # mkstemp's files are 0600 and a umask can narrow os.open's
-                data = memoryview(text.encode("utf-8"))
-                while data:
-                    data = data[os.write(fd, data):]
-            finally:
-                os.close(fd)
-        done: list[tuple[Path, bytes | None]] = []
-        try:
-            for tmp, path in temps:
-                try:
-                    old = path.read_bytes()
-                except FileNotFoundError:
-                    old = None
-                os.replace(tmp, path)
-                done.append((path, old))
-        except BaseException:
-            for path, old in reversed(done):  # put back what was there
-                if old is None:
-                    path.unlink(missing_ok=True)
-                else:
-                    path.write_bytes(old)
-            raise
-    finally:
-        for tmp, _ in temps:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
 
 
 def _source_exists(source_file: str, root: Path) -> bool:
@@ -237,9 +224,17 @@ def _record(placed: Placed, summary: Summary, dry_run: bool) -> None:
     if statuses == {"unchanged"}:
         summary.unchanged.append(source)
         return
-    (summary.converted if statuses == {"converted"} else summary.updated).append(source)
     if not dry_run:
-        write_atomically([(p, m.text) for p, m in placed.merged if m.status != "unchanged"])
+        items = [(p, m.text) for p, m in placed.merged if m.status != "unchanged"]
+        try:
+            write_atomically(items)
+        except OSError as exc:  # nothing of this release was written; the batch goes on
+            name = str(exc.filename or "")
+            where = name if name and not Path(name).name.startswith(".") else items[0][0]
+            summary.failed.append((Path(where).as_posix(), f"cannot write: {io_reason(exc)} "
+                                   f"({source} not converted)"))
+            return
+    (summary.converted if statuses == {"converted"} else summary.updated).append(source)
 
 
 def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, jobs: int = 1,
@@ -247,7 +242,11 @@ def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, j
         progress: Callable[[Iterator, int], Iterator] | None = None) -> Summary:
     """Convert ``sources`` (files or folders) into ``out_dir/{th,en}/SLUG.md``; return a Summary."""
     files = collect_sources(sources)
-    known = existing_outputs(out_dir)
+    load_taxonomy(taxonomy_dir)  # a TaxonomyError here, not in every worker
+    summary = Summary()
+    if not dry_run:
+        summary.warnings += [("", done) for done in repair(out_dir / lang for lang in LANGS)]
+    known = existing_outputs(out_dir, summary.failed)
     slug_owner = {e.slug: src for src, e in known.items()}
     body_owner = {e.body_key: src for src, e in known.items() if e.body_key}
     slugs = {src: e.slug for src, e in known.items()}
@@ -255,15 +254,20 @@ def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, j
     results = convert_all(files, root, taxonomy_dir, jobs, today, out_dir=out_dir, slugs=slugs)
     if progress is not None:
         results = progress(results, len(files))
-    summary = Summary()
     for placed in results:  # written as they come: overlaps the workers' conversion
         if isinstance(placed, Refused):
             summary.refused.append(placed)
             continue
+        if isinstance(placed, Failed):
+            summary.failed.append((placed.path, placed.reason))
+            continue
         result = placed.result
+        same_slug = ("same date and source URL" if result.th_meta.get("source_url") else
+                     f"same slug {result.slug}: same date, and no source URL, so the slug "
+                     "comes from the file name; rename one file")
         owners = (
             (body_owner.get(result.body_key), "same text"),
-            (slug_owner.get(result.slug), "same date and source URL"),
+            (slug_owner.get(result.slug), same_slug),
         )
         clash = [(o, why) for o, why in owners if o is not None and o != result.source_file]
         if clash and clash[0][0] in gone:  # a renamed source: it takes over the old release
@@ -281,4 +285,5 @@ def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, j
         summary.warnings.extend((result.source_file, w) for w in result.warnings)
         _record(placed, summary, dry_run)
     summary.refused.sort(key=lambda r: r.source_file)
+    summary.failed.sort()
     return summary

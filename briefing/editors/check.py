@@ -6,9 +6,10 @@ required fields, bad dates, unknown tag ids (countries, meeting series, topics, 
 people), bad ``meeting_status`` / ``translation_status`` values, duplicate slugs, Thai/English
 pairs with one side missing, tagged or dated differently, notes pointing at no release, and HTML
 in a release body or a note that the site's sanitiser would remove (the build drops it). Each
-problem is printed as ``path:line: message`` (the line of the offending key or list item); the exit
-status is 1 when there is any problem, else a one-line ``OK`` summary is printed and the status
-is 0.
+problem is printed as ``path:line: message`` (the line of the offending key or list item), then
+the count, all on standard output in that order; in GitHub Actions each problem is also printed
+as an ``::error file=…,line=…::`` annotation. The exit status is 1 when there is any problem,
+else a one-line ``OK`` summary is printed and the status is 0.
 
     python -m briefing.editors.check [--root DIR]   (or: python -m briefing check, invoke check)
 """
@@ -17,14 +18,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.contract import LANGS, TAG_FIELDS, as_date
-from briefing.editors.notes import NOTE_PLACEHOLDER, Note, NoteError, note_problems, parse_note
+from briefing.editors.notes import Note, NoteError, NoteWarning, read_notes
 from briefing.editors.release_check import Problem, check_release
-from briefing.editors.safe_markdown import NOTE_WITHOUT, removed_lines
 from briefing.frontmatter import read_front_matter
 from briefing.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
 
@@ -142,23 +143,9 @@ def check_site(root: Path) -> tuple[list[Problem], str]:
                 releases.append(Release.from_front_matter(fm, path, lang))
     problems += check_pairs(releases)
     notes: list[Note] = []
-    for file in sorted((content / "notes").glob("**/*.md")):
-        path = file.relative_to(root).as_posix()
-        try:
-            text = file.read_text(encoding="utf-8")
-            fm = read_front_matter(text, path)
-            found = note_problems(fm, path)
-        except (NoteError, UnicodeDecodeError) as exc:
-            problems.append(_problem(exc, path))
-            continue
-        problems += [_problem(exc, path) for exc in found]  # every problem, not the first
-        problems += [Problem(path, line, message)  # the build drops it; say so before
-                     for line, message in removed_lines(fm.body, fm.body_line, NOTE_WITHOUT)]
-        if NOTE_PLACEHOLDER in text:
-            line = text[: text.index(NOTE_PLACEHOLDER)].count("\n") + 1
-            problems.append(Problem(path, line, "replace the placeholder text with your note"))
-        if not found:
-            notes.append(parse_note(text, path))
+    if (content / "notes").is_dir():
+        notes, found = read_notes(content / "notes", relative_to=root)
+        problems += [_problem(exc, exc.path) for exc in found]  # every problem, not the first
     slugs = {r.slug for r in releases}
     problems += [
         Problem(
@@ -181,7 +168,7 @@ def check_site(root: Path) -> tuple[list[Problem], str]:
 
 def _problem(exc: Exception, path: str) -> Problem:
     if isinstance(exc, NoteError):
-        return Problem(exc.path, exc.line, exc.message)
+        return Problem(exc.path, exc.line, exc.message, warning=isinstance(exc, NoteWarning))
     return Problem(path, 1, f"not UTF-8 text: {exc}")
 
 
@@ -203,13 +190,34 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.root}: no content/ folder here (use --root)", file=sys.stderr)
         return 2
     problems, summary = check_site(args.root)
+    print_problems(problems, summary)
+    return 1 if [p for p in problems if not p.warning] else 0
+
+
+def annotation(problem: Problem) -> str:
+    """A GitHub Actions ``::error`` workflow command for ``problem`` (shown on the PR's file)."""
+    def escape(text: str, extra: str = "") -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        for char in extra:
+            text = text.replace(char, f"%{ord(char):02X}")
+        return text
+
+    level = "warning" if problem.warning else "error"
+    return (f"::{level} file={escape(problem.path, ':,')},line={problem.line}::"
+            f"{escape(problem.message)}")
+
+
+def print_problems(problems: list[Problem], summary: str, out=None) -> None:
+    """Problems then the summary, on one stream (stdout), in order, flushed; in GitHub Actions
+    (``GITHUB_ACTIONS=true``) each problem is also printed as an annotation."""
+    out = out or sys.stdout
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) found", file=sys.stderr)
-        return 1
-    print(summary)
-    return 0
+        print(problem, file=out)
+        if github:
+            print(annotation(problem), file=out)
+    errors = [p for p in problems if not p.warning]
+    print(f"{len(errors)} problem(s) found" if errors else summary, file=out, flush=True)
 
 
 if __name__ == "__main__":

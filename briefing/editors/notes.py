@@ -28,12 +28,21 @@ from pathlib import Path
 
 import yaml
 
-from briefing.contract import BE_OFFSET, LANGS, as_date
-from briefing.editors.safe_markdown import render_markdown_safe, sanitise_html  # noqa: F401
+from briefing.contract import LANGS, as_date, buddhist_era_hint
+from briefing.editors.safe_markdown import (  # noqa: F401
+    NOTE_WITHOUT,
+    removed_lines,
+    render_markdown_safe,
+    sanitise_html,
+)
 from briefing.frontmatter import FrontMatter, read_front_matter
 from briefing.frontmatter import FrontMatterError as NoteError
 
 NOTE_REQUIRED = ("release", "author", "date", "lang")
+
+
+class NoteWarning(NoteError):
+    """Something in a note the site removes (markup the sanitiser drops): said, not refused."""
 
 
 @dataclass(frozen=True)
@@ -53,19 +62,6 @@ class Note:
     def id(self) -> str:
         """A stable HTML id for the note (from its file name)."""
         return "note-" + re.sub(r"[^a-z0-9-]+", "-", Path(self.source_path).stem.lower())
-
-
-#: A year above this is a Buddhist-Era year (CE + BE_OFFSET) written by mistake: 2567 is 2024.
-BUDDHIST_ERA_MIN_YEAR = 2400
-
-
-def buddhist_era_hint(value: object) -> str:
-    """``"2567 looks like a Buddhist-Era year: use 2024"`` for a BE date, else ``""``."""
-    day = as_date(value)
-    if day is None or day.year <= BUDDHIST_ERA_MIN_YEAR:
-        return ""
-    return (f"{day.year} looks like a Buddhist-Era year: use {day.year - BE_OFFSET} "
-            f"(dates are Gregorian, YYYY-MM-DD)")
 
 
 def note_problems(fm: FrontMatter, path: str) -> list[NoteError]:
@@ -110,13 +106,60 @@ def parse_note(text: str, path: str) -> Note:
                 lines=fm.lines)
 
 
-def load_notes(notes_dir: Path, relative_to: Path | None = None) -> list[Note]:
-    """Every ``*.md`` note under ``notes_dir`` sorted by (date, path); paths shown relative."""
+#: A note is a Markdown file; anything else in the notes folder is refused, not ignored.
+NOTE_SUFFIXES = (".md", ".markdown")
+NOT_A_NOTE = "not read: a note is a .md file (rename it to end in .md)"
+
+
+def note_files(notes_dir: Path) -> tuple[list[Path], list[Path]]:
+    """``(notes, others)``: the Markdown files under ``notes_dir`` and the other visible files
+    (a ``.txt`` an editor meant as a note must not vanish silently)."""
+    notes, others = [], []
+    for file in sorted(Path(notes_dir).rglob("*")):
+        if not file.is_file() or any(part.startswith(".") for part in file.parts[-1:]):
+            continue
+        (notes if file.suffix.lower() in NOTE_SUFFIXES else others).append(file)
+    return notes, others
+
+
+def note_file_problems(text: str, path: str) -> list[NoteError]:
+    """Every problem of one note file's text, placeholders left by ``new-note`` included
+    (:class:`NoteError` raised when the front matter cannot be read at all)."""
+    fm = read_front_matter(text, path)
+    found = note_problems(fm, path)
+    found += [NoteWarning(path, line, message)  # the sanitiser removes it: say so
+              for line, message in removed_lines(fm.body, fm.body_line, NOTE_WITHOUT)]
+    if NOTE_PLACEHOLDER in text:
+        line = text[: text.index(NOTE_PLACEHOLDER)].count("\n") + 1
+        found.append(NoteError(path, line, "replace the placeholder text with your note"))
+    return found
+
+
+def read_notes(notes_dir: Path, relative_to: Path | None = None
+               ) -> tuple[list[Note], list[NoteError]]:
+    """``(notes, problems)`` of the notes folder: every usable note sorted by (date, path), and
+    every problem of every file (``invoke check`` and the site build report the same)."""
+    files, others = note_files(notes_dir)
+
+    def shown(file: Path) -> str:
+        return (file.relative_to(relative_to) if relative_to else file).as_posix()
+
+    problems = [NoteError(shown(file), 1, NOT_A_NOTE) for file in others]
     notes = []
-    for file in sorted(Path(notes_dir).rglob("*.md")):
-        shown = file.relative_to(relative_to) if relative_to else file
-        notes.append(parse_note(file.read_text(encoding="utf-8"), shown.as_posix()))
-    return sorted(notes, key=lambda n: (n.date, n.source_path))
+    for file in files:
+        try:
+            text = file.read_text(encoding="utf-8")
+            found = note_file_problems(text, shown(file))
+        except UnicodeDecodeError as exc:
+            problems.append(NoteError(shown(file), 1, f"not UTF-8 text: {exc}"))
+            continue
+        except NoteError as exc:
+            problems.append(exc)
+            continue
+        problems += found
+        if not [p for p in found if not isinstance(p, NoteWarning)]:
+            notes.append(parse_note(text, shown(file)))
+    return sorted(notes, key=lambda n: (n.date, n.source_path)), problems
 
 
 def group_by_release(notes: list[Note]) -> dict[str, list[Note]]:

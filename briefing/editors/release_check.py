@@ -13,7 +13,7 @@ or body line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.contract import (
     KINDS,
@@ -22,8 +22,8 @@ from briefing.contract import (
     TAG_FIELDS,
     TRANSLATION_STATUSES,
     as_date,
+    buddhist_era_hint,
 )
-from briefing.editors.notes import buddhist_era_hint
 from briefing.editors.safe_markdown import removed_lines
 from briefing.frontmatter import FrontMatter
 from briefing.sanitise import is_web_url
@@ -46,9 +46,11 @@ class Problem:
     path: str
     line: int
     message: str
+    #: A warning does not stop ``check`` or the build: markup the sanitiser removes anyway.
+    warning: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {'warning: ' if self.warning else ''}{self.message}"
 
 
 def check_release(
@@ -99,7 +101,8 @@ def check_release(
     if "type" in data and rtype not in RELEASE_TYPES:
         bad("type", f"type must be one of {', '.join(RELEASE_TYPES)}, not {rtype!r}")
     out += check_tags(fm, path, tax)
-    out += [Problem(path, line, message) for line, message in removed_lines(fm.body, fm.body_line)]
+    out += [Problem(path, line, message, warning=True)  # the sanitiser removes it: say so
+            for line, message in removed_lines(fm.body, fm.body_line)]
     return out
 
 
@@ -137,16 +140,16 @@ def check_tags(fm: FrontMatter, path: str, tax: Taxonomy | None) -> list[Problem
                            "meetings, topics, organisations, people) to lists of ids"))
         mentions = None
     lists["mentions"] = mentions or {}
-    for field, i, term_id in tax.unknown_tags(lists) if tax is not None else ():
-        kind = field.removeprefix("mentions.")
-        line = fm.line(kind, i) if kind == field else fm.line("mentions")
+    for where, i, term_id in tax.unknown_tags(lists) if tax is not None else ():
+        kind = where.removeprefix("mentions.")
+        line = fm.line(kind, i) if kind == where else fm.line("mentions")
         if kind != "meetings":
             message = f"unknown {kind} id {term_id!r} (not in content/taxonomy/{kind}.yaml)"
-        elif kind == field and i in bad_refs:
+        elif kind == where and i in bad_refs:
             continue
         else:
             message = f"unknown meeting series {term_id!r} (not in content/taxonomy/meetings.yaml)"
-        out.append(Problem(path, line, message if kind == field else f"{field}: {message}"))
+        out.append(Problem(path, line, message if kind == where else f"{where}: {message}"))
     status = fm.data.get("meeting_status")
     if status is None:
         return out

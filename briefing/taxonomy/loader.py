@@ -15,15 +15,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from briefing.contract import split_meeting
+from briefing.taxonomy.countries import NOT_COUNTRIES, cldr_countries, cldr_country_term
 from briefing.taxonomy.model import EXTRA_KINDS, KINDS, Session, TaxonomyError, Term
-from briefing.taxonomy.schema import (
-    LINE_KEY,
-    NOT_COUNTRIES,
-    cldr_countries,
-    cldr_country_term,
-    parse_term,
-    read_yaml,
-)
+from briefing.taxonomy.schema import LINE_KEY, field_line, parse_term, read_yaml
 
 
 class Taxonomy:
@@ -138,19 +132,22 @@ def _load(path: Path, signature: tuple) -> Taxonomy:
     countries = set(cldr_countries())
     terms: dict[str, dict[str, Term]] = {}
     sessions: dict[tuple[str, str], Session] = {}
-    lines: dict[tuple[str, str], int | None] = {}
+    lines: dict[tuple[str, str], dict] = {}
     for kind in KINDS + EXTRA_KINDS:
         file = path / f"{kind}.yaml"
         if not file.exists():
             continue
         by_id: dict[str, Term] = {}
+        aliases: dict[tuple[str, str], tuple[str, int | None]] = {}
         for item in read_yaml(file):
             term = parse_term(kind, item, file.name, countries)
             if term.id in by_id:
-                line = item.get(LINE_KEY)
+                line = field_line(item, "id") or item.get(LINE_KEY)
                 raise TaxonomyError(file.name, line, f"duplicate id {term.id!r}")
             by_id[term.id] = term
-            lines[(kind, term.id)] = item.get(LINE_KEY)
+            lines[(kind, term.id)] = item
+            _check_alias_owner(term, field_line(item, "aliases") or item.get(LINE_KEY),
+                               aliases, file.name)
             for s in term.sessions:
                 sessions[(term.id, s.id)] = s
         terms[kind] = by_id
@@ -170,6 +167,20 @@ def every_country(curated: dict[str, Term], codes) -> dict[str, Term]:
     return out
 
 
+def _alias_key(alias: str) -> str:
+    return " ".join(alias.casefold().split())
+
+
+def _check_alias_owner(term: Term, line: int | None, owners: dict, filename: str) -> None:
+    """One alias names one term of a kind: the tagger could not tell which the press meant."""
+    for lang, items in term.aliases.items():
+        for alias in items:
+            owner = owners.setdefault((lang, _alias_key(alias)), (term.id, line))
+            if owner[0] != term.id:
+                raise TaxonomyError(filename, line, f"{term.id}: alias {alias!r} is also an "
+                                    f"alias of {owner[0]!r} (line {owner[1]}); keep it on one")
+
+
 def _check_references(terms: dict[str, dict[str, Term]], lines: dict) -> None:
     """Cross-file references: people.organisation names an organisation, ``topics`` name topics,
     and every ``country`` of places, organisations, people and sessions is in countries.yaml."""
@@ -177,29 +188,35 @@ def _check_references(terms: dict[str, dict[str, Term]], lines: dict) -> None:
     countries = terms.get("countries", {})
     for kind, by_id in terms.items():
         for term in by_id.values():
-            line = lines.get((kind, term.id))
+            item = lines.get((kind, term.id), {})
+
+            def line(key, item=item):
+                return field_line(item, key) or item.get(LINE_KEY)
+
             org = term.extra.get("organisation")
             if kind == "people" and org is not None and org not in orgs:
                 raise TaxonomyError(
                     f"{kind}.yaml",
-                    line,
+                    line("organisation"),
                     f"{term.id}: unknown organisation {org!r} (not in organisations.yaml)",
                 )
             for topic in term.extra.get("topics", ()):
                 if topic not in terms.get("topics", {}):
                     raise TaxonomyError(
                         f"{kind}.yaml",
-                        line,
+                        line("topics"),
                         f"{term.id}: unknown topic {topic!r} (not in topics.yaml)",
                     )
-            codes = [term.extra.get("country")] + [
-                s.country for s in term.sessions
+            raw = item.get("sessions") if isinstance(item.get("sessions"), list) else []
+            codes = [(term.extra.get("country"), line("country"))] + [
+                (s.country, field_line(r, "country") or line("sessions"))
+                for s, r in zip(term.sessions, raw, strict=False)
             ]
-            for code in codes:
+            for code, at in codes:
                 if code is not None and code not in countries:
                     raise TaxonomyError(
                         f"{kind}.yaml",
-                        line,
+                        at,
                         f"{term.id}: {code!r} is not a country (a CLDR territory code, "
                         "see countries.yaml)",
                     )

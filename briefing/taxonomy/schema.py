@@ -1,31 +1,40 @@
 """Read and validate one taxonomy YAML file into :class:`~briefing.taxonomy.model.Term` objects.
 
 Every error is a :class:`~briefing.taxonomy.model.TaxonomyError` naming the file and the line
-of the term
+of the faulty field, or of the term when the term itself is wrong
 (``meetings.yaml:40: wg-as: session without id``); line numbers come from a YAML loader that
-records each mapping's start line as ``__line__``.
+records each mapping's start line as ``__line__`` and each key's line in ``__fields__``. The
+files are read with the YAML 1.2 core schema (``NO`` is Norway, not false). Dates must be
+Gregorian (``2567-03-20`` is refused with the CE year to write), coordinates on the globe, and
+aliases bounded (:data:`MAX_ALIAS_CHARS`, :data:`MAX_ALIASES`): the matcher compiles every alias.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from pathlib import Path
 
 import yaml
-from babel import Locale
 
-from briefing.contract import LANGS
+from briefing.contract import LANGS, buddhist_era_hint
 from briefing.frontmatter import TextDateLoader, yaml_error_mark
+from briefing.taxonomy.countries import COUNTRY_ID_RE, cldr_countries
 from briefing.taxonomy.model import Session, TaxonomyError, Term
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-COUNTRY_ID_RE = re.compile(r"^[A-Z]{2}$")
 SESSION_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NUMBERING = ("ordinal", "yearly", "year-ordinal")
 COMMON_FIELDS = {"id", "name", "short", "aliases", "description", "sessions"}
 LINE_KEY = "__line__"
+FIELDS_KEY = "__fields__"  # {key: line} of a mapping's keys
+META_KEYS = (LINE_KEY, FIELDS_KEY)
+#: Bounds on aliases (the longest real one is ~120 characters, the longest list 12 a language):
+#: the matcher compiles every alias into its tokenizer, and an unbounded list takes minutes.
+MAX_ALIAS_CHARS = 200
+MAX_ALIASES = 100
+#: Coordinates (``lat``/``lon``) must lie on the globe.
+COORD_RANGES = {"lat": 90.0, "lon": 180.0}
 
 
 class _LineLoader(TextDateLoader):
@@ -46,6 +55,7 @@ class _LineLoader(TextDateLoader):
             seen[key] = True
         mapping = super().construct_mapping(node, deep=deep)
         mapping[LINE_KEY] = node.start_mark.line + 1
+        mapping[FIELDS_KEY] = {str(k.value): k.start_mark.line + 1 for k, _v in node.value}
         return mapping
 
 
@@ -69,58 +79,6 @@ def read_yaml(path: Path) -> list:
     return data
 
 
-#: CLDR region codes that are not countries: the Eurozone, Outlying Oceania, the United Nations,
-#: pseudo-regions and "unknown". Every other two-letter CLDR territory is a country term.
-NOT_COUNTRIES = frozenset({"EZ", "QO", "UN", "XA", "XB", "ZZ"})
-BRACKET_RE = re.compile(r"^(?P<head>.+?)\s*\((?P<inner>[^)]+)\)\s*$")
-
-
-def name_variants(name: str) -> list[str]:
-    """Spellings hidden in one CLDR name: its bracket parts (``เมียนมา (พม่า)`` → ``เมียนมา``,
-    ``พม่า``), ``&`` written ``and``, ``St.`` written ``Saint``."""
-    out = []
-    m = BRACKET_RE.match(name)
-    if m:
-        out += [m["head"], m["inner"]]
-    if "&" in name:
-        out.append(name.replace("&", "and"))
-    if name.startswith("St. "):
-        out.append("Saint " + name[4:])
-    return [v for v in out if v and v != name]
-
-
-def cldr_country_term(code: str, curated: Term | None = None) -> Term:
-    """The country term of a CLDR territory: Babel's names in both languages and their
-    variants as aliases, merged with the curated entry of countries.yaml when there is one
-    (its names override, its aliases and fields add). ``extra["cldr"]`` marks a country the
-    curated taxonomy does not list (the site writes its page only when a release names it)."""
-    names = {**cldr_countries()[code], **(curated.name if curated else {})}
-    aliases: dict[str, tuple[str, ...]] = {}
-    for lang in LANGS:
-        forms = [*(curated.aliases.get(lang, ()) if curated else ()),
-                 *name_variants(cldr_countries()[code].get(lang, ""))]
-        forms = [f for f in dict.fromkeys(forms) if f != names.get(lang)]
-        if forms:
-            aliases[lang] = tuple(forms)
-    if curated is not None:
-        extra = dict(curated.extra)
-        if not curated.description and not set(extra) - {"ambiguous"}:
-            extra["cldr"] = True  # only press forms added: still a CLDR country for the site
-        return Term(id=code, kind="countries", name=names, short=curated.short, aliases=aliases,
-                    description=curated.description, extra=extra)
-    return Term(id=code, kind="countries", name=names, aliases=aliases, extra={"cldr": True})
-
-
-@functools.cache
-def cldr_countries() -> dict[str, dict[str, str]]:
-    names = {lang: Locale(lang).territories for lang in LANGS}
-    return {
-        code: {lang: names[lang][code] for lang in LANGS if code in names[lang]}
-        for code in names["en"]
-        if COUNTRY_ID_RE.match(code)
-    }
-
-
 def _as_lang_map(value, what: str, err) -> dict[str, str]:
     if value is None:
         return {}
@@ -130,7 +88,7 @@ def _as_lang_map(value, what: str, err) -> dict[str, str]:
         raise err(f"{what} must be a mapping like {{th: …, en: …}}")
     out = {}
     for lang, text in value.items():
-        if lang == LINE_KEY:
+        if lang in META_KEYS:
             continue
         if lang not in LANGS:
             raise err(f"{what}: unknown language {lang!r} (use th or en)")
@@ -147,7 +105,7 @@ def _as_aliases(value, err) -> dict[str, tuple[str, ...]]:
         raise err("aliases must be a mapping like {th: [...], en: [...]}")
     out = {}
     for lang, items in value.items():
-        if lang == LINE_KEY:
+        if lang in META_KEYS:
             continue
         if lang not in LANGS:
             raise err(f"aliases: unknown language {lang!r} (use th or en)")
@@ -155,6 +113,12 @@ def _as_aliases(value, err) -> dict[str, tuple[str, ...]]:
             items = [items]
         if not isinstance(items, list) or not all(isinstance(i, str | int) for i in items):
             raise err(f"aliases.{lang} must be a list of strings")
+        if len(items) > MAX_ALIASES:
+            raise err(f"aliases.{lang}: {len(items)} aliases (at most {MAX_ALIASES} a language)")
+        long = next((str(i) for i in items if len(str(i)) > MAX_ALIAS_CHARS), None)
+        if long is not None:
+            raise err(f"aliases.{lang}: an alias of {len(long)} characters (at most "
+                      f"{MAX_ALIAS_CHARS}): {long[:40]!r}…")
         out[lang] = tuple(str(i).strip() for i in items if str(i).strip())
     return out
 
@@ -167,9 +131,27 @@ def _as_date(value, what: str, err) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     try:
-        return dt.date.fromisoformat(str(value))
+        day = dt.date.fromisoformat(str(value))
     except ValueError:
-        raise err(f"{what}: bad date {value!r} (write YYYY-MM-DD)") from None
+        raise err(f"{what}: bad date {value!r} (write YYYY-MM-DD, a real day)") from None
+    if hint := buddhist_era_hint(day):
+        raise err(f"{what}: {hint}")
+    return day
+
+
+def field_line(item, key: str) -> int | None:
+    """The line of ``key`` in the mapping ``item`` (None when unknown)."""
+    return item.get(FIELDS_KEY, {}).get(key) if isinstance(item, dict) else None
+
+
+def _check_coordinates(extra: dict, err) -> None:
+    for key, bound in COORD_RANGES.items():
+        if key not in extra:
+            continue
+        value = extra[key]
+        if isinstance(value, bool) or not isinstance(value, int | float) \
+                or not -bound <= value <= bound:
+            raise err(f"{key} must be a number from {-bound:g} to {bound:g}, not {value!r}", key)
 
 
 def _parse_sessions(series: str, raw, countries: set[str], err_at) -> tuple[Session, ...]:
@@ -181,8 +163,8 @@ def _parse_sessions(series: str, raw, countries: set[str], err_at) -> tuple[Sess
     for item in raw:
         line = item.get(LINE_KEY) if isinstance(item, dict) else None
 
-        def err(msg, line=line):
-            return err_at(line, f"{series}: {msg}")
+        def err(msg, key=None, item=item, line=line):
+            return err_at(field_line(item, key) or line, f"{series}: {msg}")
 
         if not isinstance(item, dict):
             raise err("each session must be a mapping with at least an id")
@@ -191,26 +173,31 @@ def _parse_sessions(series: str, raw, countries: set[str], err_at) -> tuple[Sess
             raise err("session without id")
         sid = str(sid).strip()
         if not SESSION_ID_RE.match(sid):
-            raise err(f"bad session id {sid!r} (use digits/lower-case, e.g. 5, 2025, 2024-1)")
+            raise err(f"bad session id {sid!r} (use digits/lower-case, e.g. 5, 2025, 2024-1)",
+                      "id")
         if sid in seen:
-            raise err(f"duplicate session id {sid!r}")
+            raise err(f"duplicate session id {sid!r}", "id")
         seen.add(sid)
-        date = _as_date(item.get("date"), f"session {sid} date", err)
-        end = _as_date(item.get("end_date"), f"session {sid} end_date", err)
+
+        def at(key, err=err):
+            return lambda msg: err(msg, key)
+
+        date = _as_date(item.get("date"), f"session {sid} date", at("date"))
+        end = _as_date(item.get("end_date"), f"session {sid} end_date", at("end_date"))
         if date and end and end < date:
-            raise err(f"session {sid}: end_date {end} is before date {date}")
+            raise err(f"session {sid}: end_date {end} is before date {date}", "end_date")
         country = item.get("country")
         if country is not None and str(country) not in countries:
-            raise err(f"session {sid}: unknown country code {country!r}")
+            raise err(f"session {sid}: unknown country code {country!r}", "country")
         sessions.append(
             Session(
                 series=series,
                 id=sid,
                 date=date,
                 end_date=end,
-                city=_as_lang_map(item.get("city"), "city", err),
+                city=_as_lang_map(item.get("city"), "city", at("city")),
                 country=str(country) if country else None,
-                note=_as_lang_map(item.get("note"), "note", err),
+                note=_as_lang_map(item.get("note"), "note", at("note")),
             )
         )
     return tuple(sessions)
@@ -222,8 +209,11 @@ def parse_term(kind: str, item, filename: str, countries: set[str]) -> Term:
     def err_at(at, msg):
         return TaxonomyError(filename, at or line, msg)
 
-    def err(msg):
-        return err_at(line, msg)
+    def err(msg, key=None):
+        return err_at(field_line(item, key) or line, msg)
+
+    def at(key):
+        return lambda msg: err(msg, key)
 
     if not isinstance(item, dict):
         raise err("each term must be a mapping starting with 'id:'")
@@ -234,21 +224,21 @@ def parse_term(kind: str, item, filename: str, countries: set[str]) -> Term:
     pattern = COUNTRY_ID_RE if kind == "countries" else ID_RE
     if not pattern.match(tid):
         hint = "two upper-case letters (ISO 3166-1)" if kind == "countries" else "[a-z0-9-]"
-        raise err(f"bad id {tid!r}: use {hint}")
-    names = _as_lang_map(item.get("name"), "name", err)
+        raise err(f"bad id {tid!r}: use {hint}", "id")
+    names = _as_lang_map(item.get("name"), "name", at("name"))
     if kind == "countries":
         if tid not in countries:
-            raise err(f"unknown country code {tid!r} (not in CLDR)")
+            raise err(f"unknown country code {tid!r} (not in CLDR)", "id")
         names = {**cldr_countries()[tid], **names}
     if not names.get("en") or not names.get("th"):
-        raise err(f"{tid}: name needs both th and en")
-    extra = {k: v for k, v in item.items() if k not in COMMON_FIELDS and k != LINE_KEY}
+        raise err(f"{tid}: name needs both th and en", "name")
+    extra = {k: v for k, v in item.items() if k not in COMMON_FIELDS and k not in META_KEYS}
     sessions: tuple[Session, ...] = ()
     extra = {k: _strip_lines(v) for k, v in extra.items()}
     if kind == "meetings":
         numbering = extra.get("numbering", "ordinal")
         if numbering not in NUMBERING:
-            raise err(f"{tid}: numbering must be one of {', '.join(NUMBERING)}")
+            raise err(f"{tid}: numbering must be one of {', '.join(NUMBERING)}", "numbering")
         extra["numbering"] = numbering
         sessions = _parse_sessions(tid, item.get("sessions"), countries, err_at)
     for key in ("country", "countries"):
@@ -256,17 +246,18 @@ def parse_term(kind: str, item, filename: str, countries: set[str]) -> Term:
             codes = extra[key] if isinstance(extra[key], list) else [extra[key]]
             for code in codes:
                 if str(code) not in countries:
-                    raise err(f"{tid}: unknown country code {code!r}")
+                    raise err(f"{tid}: unknown country code {code!r}", key)
+    _check_coordinates(extra, err)
     for key in ("role",):
         if key in extra:
-            extra[key] = _as_lang_map(extra[key], key, err)
+            extra[key] = _as_lang_map(extra[key], key, at(key))
     return Term(
         id=tid,
         kind=kind,
         name=names,
-        short=_as_lang_map(item.get("short"), "short", err),
-        aliases=_as_aliases(item.get("aliases"), err),
-        description=_as_lang_map(item.get("description"), "description", err),
+        short=_as_lang_map(item.get("short"), "short", at("short")),
+        aliases=_as_aliases(item.get("aliases"), at("aliases")),
+        description=_as_lang_map(item.get("description"), "description", at("description")),
         extra=extra,
         sessions=sessions,
     )
@@ -274,7 +265,7 @@ def parse_term(kind: str, item, filename: str, countries: set[str]) -> Term:
 
 def _strip_lines(value):
     if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != LINE_KEY}
+        return {k: _strip_lines(v) for k, v in value.items() if k not in META_KEYS}
     if isinstance(value, list):
         return [_strip_lines(v) for v in value]
     return value

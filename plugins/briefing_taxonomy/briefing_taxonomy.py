@@ -16,9 +16,10 @@ from pelican.urlwrappers import Category
 
 from briefing.contract import KINDS
 from briefing.site.enrich import enrich, enrich_alone, settle_urls
-from briefing.site.index import UnknownTermError, build_index, check_articles
+from briefing.site.index import build_index, check_articles, shown_path
+from briefing.site.refusal import refuse
 from briefing.site.safe_html import unsanitised
-from briefing.taxonomy import load_taxonomy
+from briefing.taxonomy import TaxonomyError, load_taxonomy
 
 
 class UnsanitisedError(RuntimeError):
@@ -32,7 +33,11 @@ def taxonomy_path(settings) -> str:
 def load_on_init(pelican) -> None:
     """Load the taxonomy once, with the project's one loader, into the settings (→ context)."""
     path = taxonomy_path(pelican.settings)
-    taxonomy = load_taxonomy(path)
+    try:
+        taxonomy = load_taxonomy(path)
+    except TaxonomyError as exc:  # the message ``invoke check`` prints, and no traceback
+        file = exc.file if "/" in exc.file else f"{shown_path(path)}/{exc.file}"
+        refuse([f"{file}:{exc.line or 1}: {exc.message}"])
     pelican.settings["BRIEFING_TAXONOMY"] = taxonomy
     pelican.settings["BRIEFING_TERMS"] = {kind: taxonomy.terms(kind) for kind in KINDS}
 
@@ -49,11 +54,7 @@ def index_articles(generator) -> None:
         raise UnsanitisedError(f"{raw[0]}: release HTML was not sanitised (add 'safe_html' to "
                                "PLUGINS, next to 'front_matter')")
     taxonomy = generator.settings["BRIEFING_TAXONOMY"]
-    problems = check_articles(articles + drafts, taxonomy, taxonomy_path(generator.settings))
-    if problems:
-        raise UnknownTermError(
-            "releases use tag ids the taxonomy does not define:\n  " + "\n  ".join(problems)
-        )
+    refuse(check_articles(articles + drafts, taxonomy, taxonomy_path(generator.settings)))
     settle_urls(articles + drafts)
     index = build_index(articles, terms)
     enrich(index)

@@ -25,12 +25,15 @@ from pelican import signals
 from briefing.editors.notes import (
     DATE_PLACEHOLDER,
     Note,
+    NoteError,
+    NoteWarning,
     group_by_release,
-    load_notes,
     note_file_name,
     note_file_text,
     orphan_notes,
+    read_notes,
 )
+from briefing.site.refusal import CONTEXT_KEY, refuse
 from briefing.site.settings import setting
 
 ARTICLE_LISTS = (
@@ -62,10 +65,6 @@ def new_note_url(repo: str, branch: str, slug: str, lang: str) -> str:
     return f"{repo.rstrip('/')}/new/{branch or 'main'}/content/notes?{query}"
 
 
-class NotesError(RuntimeError):
-    """Notes that cannot be placed on the site (the build stops with this message)."""
-
-
 def exclude_notes(pelican) -> None:
     """Keep the notes folder out of the article and page generators."""
     folder = setting(pelican.settings, "NOTES_PATH")
@@ -84,22 +83,26 @@ def all_articles(generator) -> list:
     return found
 
 
-def notes_for(generator) -> list[Note]:
-    """Read the notes folder of the site the generator builds (empty when there is none)."""
+def notes_for(generator) -> tuple[list[Note], list[NoteError]]:
+    """The notes of the site the generator builds and their problems (as ``invoke check``
+    finds them; none when there is no notes folder)."""
     content = Path(generator.path)
     folder = content / setting(generator.settings, "NOTES_PATH")
     if not folder.is_dir():
-        return []
-    return load_notes(folder, relative_to=content.parent)
+        return [], []
+    return read_notes(folder, relative_to=content.parent)
 
 
 def attach_notes(generator) -> None:
     """Set ``article.notes`` on every release; fail on notes that point at no release."""
     articles = all_articles(generator)
-    notes = notes_for(generator)
-    errors = orphan_notes(notes, {a.slug for a in articles})
-    if errors:
-        raise NotesError("\n".join(str(e) for e in errors))
+    pending = generator.context.get(CONTEXT_KEY, [])  # refused releases: listed with the notes
+    notes, problems = notes_for(generator)
+    problems = [p for p in problems if not isinstance(p, NoteWarning)]  # sanitised anyway
+    if problems:
+        refuse([*generator.context.pop(CONTEXT_KEY, []), *map(str, problems)])
+    if not pending:  # a note on a refused release is not an orphan
+        refuse([str(e) for e in orphan_notes(notes, {a.slug for a in articles})])
     grouped = group_by_release(notes)
     repo = (generator.settings.get("REPOSITORY_URL") or "").strip()
     branch = generator.settings.get("REPOSITORY_BRANCH") or "main"

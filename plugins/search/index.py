@@ -34,6 +34,7 @@ from pathlib import Path
 from briefing.contract import text_language  # noqa: F401 (re-exported for the search tools)
 from briefing.site.settings import DEFAULTS
 
+from .bundle import new_bundle_dir, remove_leftovers, swap_in, work_prefix, write_stamp
 from .pfmerge import ENTRY, merge_parts
 from .textcode import encode_term, encode_text, normalize
 
@@ -212,23 +213,27 @@ def check_bundle(bundle: Path) -> None:
 
 
 def build_index(records: Iterable[SearchRecord], out_dir: Path | str, progress: bool = False,
-                part_pages: int = PART_PAGES) -> IndexStats:
+                part_pages: int = PART_PAGES, fingerprint: str = "") -> IndexStats:
     """Index ``records`` into ``out_dir/pagefind/`` (replacing it) and return stats; Pagefind
-    indexes at most ``part_pages`` pages at a time (:func:`index_language`).
+    indexes at most ``part_pages`` pages at a time (:func:`index_language`). The new bundle is
+    written beside the old one, checked, stamped with ``fingerprint`` and the size of each
+    file, then swapped in (:mod:`.bundle`): a killed build never leaves half a bundle.
 
     Usable on its own (benchmarks): records need no Pelican. Thai text is coded by
     :func:`.textcode.encode_text`; the browser side is ``theme/static/search/search.js``.
     """
     start = time.perf_counter()
-    bundle = Path(out_dir) / "pagefind"
-    with tempfile.TemporaryDirectory(prefix="briefing-search-") as tmp:
+    remove_leftovers(out_dir)
+    new = new_bundle_dir(out_dir)
+    with tempfile.TemporaryDirectory(prefix=work_prefix()) as tmp:
         shadow, parts = Path(tmp) / "shadow", Path(tmp) / "bundles"
         counts = write_shadow_pages(records, shadow, progress, part_pages)
         for lang in sorted(counts):  # one process at a time: the peak is one part's
             index_language(shadow / lang, lang, parts / lang)
-        if bundle.exists():
-            shutil.rmtree(bundle)
-        merge_bundles([parts / lang for lang in sorted(counts)], bundle)
+        merge_bundles([parts / lang for lang in sorted(counts)], new)
+    check_bundle(new)
+    write_stamp(new, fingerprint)
+    bundle = swap_in(new, out_dir)
     files = [p for p in bundle.rglob("*") if p.is_file()]
     return IndexStats(
         pages=sum(counts.values()),

@@ -8,7 +8,9 @@ as text, and the taxonomy names/aliases of the terms the release is tagged with)
 Settings: ``SEARCH_INDEX`` (default True; False skips the index, e.g. for quick previews);
 ``SEARCH_PART_PAGES`` (pages per Pagefind run; defaults in ``briefing.site.settings``).
 A rebuild keeps the bundle when :func:`index_fingerprint` (releases, taxonomy, plugin code) is
-unchanged, so an unchanged site or an edited note does not re-index.
+unchanged *and* the bundle is complete (:func:`.bundle.is_current`: every file its stamp lists is
+there, with its size), so an unchanged site or an edited note does not re-index, and a bundle a
+killed build left incomplete is rebuilt.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from briefing.contract import KINDS, LANGS, RELEASE_TYPE_NAMES
 from briefing.site.generator import SiteGenerator, both, translate
 from briefing.site.settings import setting
 
+from .bundle import STAMP, is_current
 from .index import (
     FILTER_KINDS,
     SearchRecord,
@@ -35,7 +38,7 @@ from .terms import facet_labels, term_names
 from .textcode import FREQUENT_WORDS
 
 log = logging.getLogger(__name__)
-FINGERPRINT_FILE = "fingerprint.txt"  # in output/pagefind/: what the bundle was built from
+FINGERPRINT_FILE = STAMP  # in output/pagefind/: what the bundle was built from, and its files
 TAG_KINDS = {"countries": "country", "meetings": "meeting", "topics": "topic"}
 NAME_KINDS = KINDS
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "tr", "blockquote", "div", "br",
@@ -166,14 +169,13 @@ class SearchGenerator(SiteGenerator):
             )
 
     def _build_index(self, index, taxonomy):
-        stamp = Path(self.output_path) / "pagefind" / FINGERPRINT_FILE
         fingerprint = index_fingerprint(index.groups, self.settings)
-        if stamp.is_file() and stamp.read_text(encoding="utf-8") == fingerprint:
+        if is_current(Path(self.output_path) / "pagefind", fingerprint):
             log.info("search: releases, taxonomy and indexer unchanged; index kept")
             return
         stats = build_index(release_records(index.groups, taxonomy), self.output_path,
-                            part_pages=setting(self.settings, "SEARCH_PART_PAGES"))
-        stamp.write_text(fingerprint, encoding="utf-8")
+                            part_pages=setting(self.settings, "SEARCH_PART_PAGES"),
+                            fingerprint=fingerprint)
         log.info("search: indexed %d pages in %.1f s (%d KB)", stats.pages, stats.seconds,
                  stats.bundle_bytes // 1024)
 

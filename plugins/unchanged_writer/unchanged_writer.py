@@ -8,6 +8,8 @@ disk on ``close()`` (sizes first, then bytes) and writes only when they differ. 
 bookkeeping (a page written twice is an error unless ``override``) is kept as it is.
 
 Connected on Pelican's ``get_writer`` signal, so it is the site's writer for pages and feeds.
+It shares the set of files this build wrote (changed or not) as the setting :data:`WRITTEN_KEY`,
+from which ``sitemap_hreflang`` lists the pages and removes the stale ones.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import os
 from pelican.writers import FileOverwriteFailedError, Writer
 
 log = logging.getLogger(__name__)
+#: Setting holding the set of absolute paths this build's writer wrote (changed or not).
+WRITTEN_KEY = "BRIEFING_WRITTEN_FILES"
 
 
 class SameContentFile(io.StringIO):
@@ -50,6 +54,11 @@ def write_if_changed(path: str, data: bytes) -> bool:
 
 class UnchangedWriter(Writer):
     """Pelican's :class:`~pelican.writers.Writer` with :class:`SameContentFile` outputs."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        if settings is not None:
+            settings[WRITTEN_KEY] = self._written_files  # this build's, filled as it writes
 
     def _open_w(self, filename, encoding, override=False):
         # Pelican's checks, as in Writer._open_w: a second write of one file is refused unless

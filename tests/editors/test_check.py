@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -64,7 +65,8 @@ def test_cli_exits_non_zero_and_prints_file_line(site):
     assert run.stdout.splitlines() == [
         f"{path}:{line}: unknown topics id 'online-scam' (not in content/taxonomy/topics.yaml)"
         for path in (EN, TH)
-    ]
+    ] + ["2 problem(s) found"]  # one stream, in order (not the count first on stderr)
+    assert run.stderr == ""
 
 
 def test_malformed_front_matter_yaml(site):
@@ -86,7 +88,7 @@ def test_taxonomy_error_names_file_and_line(site):
         "utf-8",
     )
     assert messages(site) == [
-        "content/taxonomy/people.yaml:1: wisit-wisitsora-at: unknown organisation 'nobody' "
+        "content/taxonomy/people.yaml:3: wisit-wisitsora-at: unknown organisation 'nobody' "
         "(not in organisations.yaml)"
     ]
 
@@ -249,7 +251,8 @@ def test_briefing_cli_check_subcommand_is_the_same_check(site):
         cwd=REPO,
     )
     assert run.returncode == 1
-    assert run.stdout == f"{EN}:4: lang is 'th' but the file is in the 'en' folder\n"
+    assert run.stdout == (f"{EN}:4: lang is 'th' but the file is in the 'en' folder\n"
+                          "1 problem(s) found\n")
 
 
 def test_duplicate_front_matter_key(site):
@@ -343,10 +346,10 @@ def test_html_the_site_removes_from_a_translation_is_named_with_its_line(site):
     script, img, attr = (line_of(site, EN, n) for n in ("<script>", "onerror", "onfocus"))
     help_text = 'write plain Markdown (see CONTRIBUTING.md, "HTML in translations and notes")'
     assert messages(site) == [
-        f"{EN}:{script}: the site removes <script> from this line: {help_text}",
-        f"{EN}:{img}: the site removes onerror=\"alert(2)\", href=\"javascript:alert(3)\" from "
-        f"this line: {help_text}",
-        f"{EN}:{attr}: the site removes onfocus=\"alert(4)\" from this line: {help_text}",
+        f"{EN}:{script}: warning: the site removes <script> from this line: {help_text}",
+        f"{EN}:{img}: warning: the site removes onerror=\"alert(2)\", "
+        f"href=\"javascript:alert(3)\" from this line: {help_text}",
+        f"{EN}:{attr}: warning: the site removes onfocus=\"alert(4)\" from this line: {help_text}",
     ]
 
 
@@ -361,5 +364,34 @@ def test_html_in_a_note_is_named_with_its_line(site):
     write_note(site, "2026-11-21-x-1.md", SLUG, body="Fine.\n\n<iframe src=x></iframe>\n")
     line = line_of(site, "content/notes/2026-11-21-x-1.md", "<iframe")
     assert messages(site) == [
-        f"content/notes/2026-11-21-x-1.md:{line}: the site removes <iframe> from this line: "
-        'write plain Markdown (see CONTRIBUTING.md, "HTML in translations and notes")']
+        f"content/notes/2026-11-21-x-1.md:{line}: warning: the site removes <iframe> from this "
+        'line: write plain Markdown (see CONTRIBUTING.md, "HTML in translations and notes")']
+
+def test_problems_are_annotated_in_github_actions(site):
+    edit(site, EN, "lang: en", "lang: th")
+    (site / "content/notes/idea.txt").write_text("a note saved as .txt", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "briefing", "check", "--root", str(site)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO,
+        env={**os.environ, "GITHUB_ACTIONS": "true"},
+    )
+    assert run.returncode == 1
+    assert run.stdout.splitlines() == [
+        "content/notes/idea.txt:1: not read: a note is a .md file (rename it to end in .md)",
+        "::error file=content/notes/idea.txt,line=1::not read: a note is a .md file (rename it "
+        "to end in .md)",
+        f"{EN}:4: lang is 'th' but the file is in the 'en' folder",
+        f"::error file={EN},line=4::lang is 'th' but the file is in the 'en' folder",
+        "2 problem(s) found",
+    ]
+
+
+def test_a_markdown_note_is_read_and_a_txt_note_is_not_silently_ignored(site):
+    notes = site / "content/notes"
+    existing = next(notes.glob("*.md"))
+    existing.rename(existing.with_suffix(".markdown"))
+    problems, summary = check_site(site)
+    assert not problems and "1 notes" in summary  # .markdown is a note like .md
+    (notes / "draft.txt").write_text("not a note yet", encoding="utf-8")
+    assert [str(p) for p in check_site(site)[0]] == [
+        "content/notes/draft.txt:1: not read: a note is a .md file (rename it to end in .md)"]

@@ -49,6 +49,9 @@ def test_pull_request_workflow_checks_tests_builds_and_uploads_a_preview():
     assert runs.index("./dev.sh check") < runs.index("./dev.sh test") < runs.index("./dev.sh build")
     upload = next(s for s in steps(pr) if s.get("uses", "").startswith("actions/upload-artifact"))
     assert upload["with"]["path"] == "output/"
+    assert upload["if"] == "${{ always() }}"  # a preview even when the check fails
+    later = [s for s in steps(pr) if s.get("run") in ("./dev.sh test", "./dev.sh build")]
+    assert all(s["if"] == "${{ !cancelled() }}" for s in later)
     assert any(s.get("with", {}).get("python-version") == "3.11" for s in steps(pr))
 
 

@@ -115,6 +115,11 @@ def hostile(tmp_path_factory):
         (notes / f"2026-11-20-{slug}-{lang}.md").write_text(
             f"---\nrelease: {slug}\nauthor: \"<img src=x onerror=alert('xss-author')>Eve\"\n"
             f"date: 2026-11-20\nlang: {lang}\n---\nA note.\n\n{ALL}\n", encoding="utf-8")
+    refused = build(root)  # a source_url that is no web address: refused, as check refuses it
+    assert refused.returncode == 3 and "xss-u1" in refused.stdout + refused.stderr
+    assert "xss-u2" in refused.stdout + refused.stderr, output(refused)
+    for lang in ("th", "en"):  # the editor fixes it; every other payload stays in
+        edit_release(releases / lang / f"{slug}.md", source_url=None)
     built = build(root)
     assert ok(built), output(built)
     return root, run, slug

@@ -67,15 +67,15 @@ def test_summaries_reach_feeds_and_pages_sanitised(tmp_path):
 @pytest.mark.parametrize("url", ["javascript:alert(document.domain)", " javascript:alert(1)",
                                  "https://www.thaigov.go.th/a><svg/onload=alert(37)>",
                                  "data:text/html,<script>alert(1)</script>"])
-def test_the_theme_links_only_an_http_source_url(tmp_path, url):
-    out = built(tmp_path, source_url=url)
-    for lang in ("th", "en"):
-        html = page(out, lang)
-        assert scan_html(html) == [] and "onload" not in html
-        assert "javascript:" not in html and 'href="data:' not in html
-        assert '"isBasedOn": ""' in html
-    data = (out / "data" / "releases.json").read_text(encoding="utf-8")
-    assert '"source_url": null' in data
+def test_a_source_url_that_is_no_web_address_is_never_linked(tmp_path, url):
+    from briefing.sanitise import web_url_or_empty
+
+    assert web_url_or_empty(url) == ""  # the theme's link: nothing but an http(s) address
+    from briefing.site.refusal import ContentRefused
+
+    with pytest.raises(ContentRefused) as refused:  # and the build refuses it, as check does
+        built(tmp_path, source_url=url)
+    assert any("must be an http(s) web address" in p for p in refused.value.problems)
 
 
 def test_an_official_source_url_is_still_linked(tmp_path):

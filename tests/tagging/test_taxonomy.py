@@ -97,7 +97,7 @@ def test_missing_id(tmp_path):
 
 def test_missing_name(tmp_path):
     folder = write(tmp_path, organisations="- id: mdes\n  name: {en: MDES}\n")
-    assert error_of(folder) == "organisations.yaml:1: mdes: name needs both th and en"
+    assert error_of(folder) == "organisations.yaml:2: mdes: name needs both th and en"
 
 
 def test_duplicate_id(tmp_path):
@@ -129,7 +129,8 @@ def test_session_without_id_and_bad_date(tmp_path):
     bad_date = meetings.replace("- date: 2025-04-22", '- {id: "5", date: 2025-02-30}')
     message = error_of(write(tmp_path, meetings=bad_date))
     assert message == (
-        "meetings.yaml:6: wg-as: session 5 date: bad date '2025-02-30' (write YYYY-MM-DD)"
+        "meetings.yaml:6: wg-as: session 5 date: bad date '2025-02-30' (write YYYY-MM-DD, "
+        "a real day)"
     )
 
 
@@ -141,7 +142,7 @@ def test_session_country_must_be_a_country(tmp_path):
             - {id: "4", country: UN}
         """
     message = error_of(write(tmp_path, meetings=meetings))
-    assert message == ("meetings.yaml:1: adgmin: 'UN' is not a country (a CLDR territory code, "
+    assert message == ("meetings.yaml:4: adgmin: 'UN' is not a country (a CLDR territory code, "
                        "see countries.yaml)")
 
 
@@ -149,7 +150,7 @@ def test_person_organisation_must_exist(tmp_path):
     people = "- id: wisit\n  name: {th: วิศิษฏ์, en: Wisit}\n  organisation: mdes\n"
     message = error_of(write(tmp_path, people=people))
     assert message == (
-        "people.yaml:1: wisit: unknown organisation 'mdes' (not in organisations.yaml)"
+        "people.yaml:3: wisit: unknown organisation 'mdes' (not in organisations.yaml)"
     )
 
 

@@ -8,6 +8,7 @@ taxonomy is loaded and the matcher compiled once per worker by the pool's initia
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from collections import Counter
@@ -18,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from briefing.contract import LANGS
-from briefing.convert import pipeline
+from briefing.convert import aliases, pipeline
 from briefing.convert.merge import MACHINE_KEY, MergeResult, merge
 from briefing.convert.pipeline import Converted, Refused
 from briefing.frontmatter import load_markdown
@@ -78,6 +79,7 @@ class Existing:
 
     slug: str
     body_key: str | None
+    aliases: tuple[dict, ...] = ()  # its ``also_published_as`` entries
 
 
 def existing_outputs(out_dir: Path) -> dict[str, Existing]:
@@ -88,7 +90,8 @@ def existing_outputs(out_dir: Path) -> dict[str, Existing]:
         source = meta.get("source_file")
         if isinstance(source, str):
             machine = meta.get(MACHINE_KEY) if isinstance(meta.get(MACHINE_KEY), dict) else {}
-            found.setdefault(source, Existing(path.stem, machine.get("body")))
+            found.setdefault(source, Existing(path.stem, machine.get("body"),
+                                              aliases.recorded(meta)))
     return found
 
 
@@ -101,20 +104,27 @@ class Placed:
 
 
 def _init_worker(taxonomy_dir: str, out_dir: str | None = None,
-                 slugs: dict[str, str] | None = None) -> None:
+                 slugs: dict[str, str] | None = None,
+                 also: dict[str, tuple] | None = None) -> None:
     _WORKER["matcher"] = pipeline.load_matcher(Path(taxonomy_dir))
     _WORKER["out_dir"] = Path(out_dir) if out_dir else None
     _WORKER["slugs"] = slugs or {}
+    _WORKER["also"] = also or {}
 
 
-def place(result: Converted | Refused, out_dir: Path, slugs: dict[str, str]) -> Placed | Refused:
-    """Give a converted release its existing slug (if any) and merge both files with the disk."""
+def place(result: Converted | Refused, out_dir: Path, slugs: dict[str, str],
+          also: dict[str, tuple] | None = None) -> Placed | Refused:
+    """Give a converted release its existing slug (if any) and its other publications
+    (``also_published_as``, from ``also``), then merge both files with the disk."""
     if isinstance(result, Refused):
         return result
     slug = slugs.get(result.source_file)
     if slug is not None and slug != result.slug:
         result = replace(result, slug=slug)
         result.th_meta["slug"] = result.en_meta["slug"] = slug
+    entries = (also or {}).get(result.source_file, ())
+    result = replace(result, th_meta=aliases.with_aliases(result.th_meta, entries),
+                     en_meta=aliases.with_aliases(result.en_meta, entries))
     merged = []
     for lang in LANGS:
         path = out_dir / lang / f"{result.slug}.md"
@@ -129,12 +139,14 @@ def _convert_in_worker(args: tuple[str, str, date | None]) -> Converted | Refuse
     path, root, today = args
     result = pipeline.convert_file(Path(path), Path(root), _WORKER["matcher"], today)
     out_dir = _WORKER.get("out_dir")
-    return result if out_dir is None else place(result, out_dir, _WORKER["slugs"])
+    return result if out_dir is None else place(result, out_dir, _WORKER["slugs"],
+                                                _WORKER["also"])
 
 
 def convert_all(files: list[Path], root: Path, taxonomy_dir: Path, jobs: int,
                 today: date | None = None, out_dir: Path | None = None,
-                slugs: dict[str, str] | None = None) -> Iterator[Converted | Refused | Placed]:
+                slugs: dict[str, str] | None = None,
+                also: dict[str, tuple] | None = None) -> Iterator[Converted | Refused | Placed]:
     """Convert ``files`` (in their order) with ``jobs`` worker processes (1: in this process).
 
     With ``out_dir``, each converted release comes back :class:`Placed` (merged with the files
@@ -144,11 +156,11 @@ def convert_all(files: list[Path], root: Path, taxonomy_dir: Path, jobs: int,
         matcher = pipeline.load_matcher(taxonomy_dir)
         for path in files:
             result = pipeline.convert_file(path, root, matcher, today)
-            yield result if out_dir is None else place(result, out_dir, slugs or {})
+            yield result if out_dir is None else place(result, out_dir, slugs or {}, also)
         return
     args = [(p.as_posix(), root.as_posix(), today) for p in files]
     chunk = max(1, min(32, len(files) // (jobs * 8)))
-    initargs = (taxonomy_dir.as_posix(), out_dir.as_posix() if out_dir else None, slugs)
+    initargs = (taxonomy_dir.as_posix(), out_dir.as_posix() if out_dir else None, slugs, also)
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs) as pool:
         yield from pool.map(_convert_in_worker, args, chunksize=chunk)
 
@@ -233,7 +245,10 @@ def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, j
     body_owner = {e.body_key: src for src, e in known.items() if e.body_key}
     slugs = {src: e.slug for src, e in known.items()}
     gone = {src for src in known if not _source_exists(src, root)}
-    results = convert_all(files, root, taxonomy_dir, jobs, today, out_dir=out_dir, slugs=slugs)
+    also = {src: e.aliases for src, e in known.items() if e.aliases}
+    found: dict[str, list[dict]] = {}  # kept release's source → its other publications
+    results = convert_all(files, root, taxonomy_dir, jobs, today, out_dir=out_dir, slugs=slugs,
+                          also=also)
     if progress is not None:
         results = progress(results, len(files))
     summary = Summary()
@@ -251,9 +266,17 @@ def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, j
             old = clash[0][0]
             gone.discard(old)
             if known[old].slug != result.slug:
-                placed = place(result, out_dir, {result.source_file: known[old].slug})
+                placed = place(result, out_dir, {result.source_file: known[old].slug}, also)
                 result = placed.result
             summary.warnings.append((result.source_file, REPLACES.format(old=old)))
+        elif clash and clash[0][1] == "same text" and \
+                slug_owner.get(result.slug) in (None, result.source_file):
+            kept = clash[0][0]  # published again under another id: kept once, recorded there
+            found.setdefault(kept, []).append(aliases.alias_entry(
+                result.source_file, result.slug, result.th_meta.get("source_url")))
+            slug_owner[result.slug] = result.source_file
+            summary.warnings.append((result.source_file, aliases.ALIAS_NOTE.format(kept=kept)))
+            continue
         elif clash:
             other, why = clash[0]
             summary.refused.append(Refused(result.source_file, f"duplicate of {other} ({why})"))
@@ -261,5 +284,44 @@ def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, j
         body_owner[result.body_key] = slug_owner[result.slug] = result.source_file
         summary.warnings.extend((result.source_file, w) for w in result.warnings)
         _record(placed, summary, dry_run)
+    batch = {Path(p).as_posix() for p in files} | {_relative(p, root) for p in files}
+    _settle_aliases(also, found, batch, summary, out_dir, taxonomy_dir, root, today, slugs,
+                    dry_run)
     summary.refused.sort(key=lambda r: r.source_file)
     return summary
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _settle_aliases(also, found, batch, summary, out_dir, taxonomy_dir, root, today, slugs,
+                    dry_run) -> None:
+    """Rewrite the kept releases whose ``also_published_as`` differs from what they were placed
+    with (converted again here, in this process: only releases whose duplicates changed)."""
+    exists = functools.partial(_source_exists, root=root)
+    redo = {}
+    for src in sorted(set(found) | set(also)):
+        entries = aliases.settle(also.get(src, ()), found.get(src, []), batch, exists)
+        if entries != list(also.get(src, ())) and _source_exists(src, root):
+            redo[src] = tuple(entries)
+    if not redo:
+        return
+    matcher = pipeline.load_matcher(taxonomy_dir)
+    for src, entries in redo.items():
+        path = root / src if (root / src).exists() else Path(src)
+        placed = place(pipeline.convert_file(path, root, matcher, today), out_dir, slugs,
+                       {src: entries})
+        if isinstance(placed, Refused):
+            continue
+        was_new = src in summary.converted
+        for group in (summary.converted, summary.updated, summary.unchanged):
+            if src in group:
+                group.remove(src)
+        _record(placed, summary, dry_run)
+        if was_new and src in summary.updated:  # new in this run: still "converted"
+            summary.updated.remove(src)
+            summary.converted.append(src)

@@ -1,4 +1,5 @@
-"""A generator for ``/`` (bilingual landing), ``/{lang}/`` (homes), ``/{lang}/feeds/all.atom.xml``.
+"""A generator for ``/`` (bilingual landing), ``/{lang}/`` (homes), ``/{lang}/feeds/all.atom.xml``,
+and the redirect pages of releases published twice (``also_published_as``).
 
 Language feeds use Pelican's feed writer (feedgenerator's Atom), with absolute links built from
 ``SITEURL`` (or ``LOCAL_SITE_ORIGIN`` when SITEURL is empty for local previews), titled with the
@@ -64,11 +65,24 @@ class SitePagesGenerator(SiteGenerator):
                 meetings=index.count_by_kind("meetings"),
                 topics=index.count_by_kind("topics"),
             )
+            for article in releases:
+                self.write_redirects(writer, article)
             own = [a for a in releases if a.lang == lang]
             name = localised_site_name(self.env, lang, self.context.get("SITENAME", ""))
             writer.write_feed(own, feed_context(self.context, name, f"{lang}/"),
                               language_feed_path(lang), feed_type="atom",
                               feed_title=FEED_TITLES[lang])
+
+    def write_redirects(self, writer, article) -> None:
+        """A page at the address of each other publication of ``article`` (``also_published_as``:
+        the same text under another thaigov id) that sends the reader to it."""
+        for entry in article.metadata.get("also_published_as") or ():
+            slug = entry.get("slug") if isinstance(entry, dict) else None
+            if not slug or slug == article.slug:
+                continue
+            url = f"{article.lang}/releases/{slug}/"
+            writer.write_file(url + "index.html", self.get_template("redirect"), self.context,
+                              relative_urls=False, page_lang=article.lang, target=article)
 
 
 def get_generators(pelican):

@@ -29,10 +29,26 @@ def newest_release_date(context):
     return EMPTY_SITE_DATE
 
 
+def summary_only(feed, limit: int) -> None:
+    """Entries carry their summary and link, not the release's whole text (Pelican's Atom writer
+    puts the full body in ``<content>``), and the feed stays under ``limit`` bytes: the oldest
+    entries are dropped first if it would not."""
+    for item in feed.items:
+        if item.get("content") and not item.get("description"):
+            item["description"] = item["content"]  # Pelican drops a summary equal to the body
+        item["content"] = None
+    if not limit:
+        return
+    while len(feed.items) > 1 and len(feed.writeString("utf-8").encode("utf-8")) > limit:
+        feed.items.pop()
+
+
 def settle_feed(context, feed) -> None:
-    """``feed_generated`` handler: each feed's Atom ``<id>`` is its own URL (not the site's), and
-    a feed without entries is dated by the newest release rather than the build time, so two
-    builds of the same content are byte-identical."""
+    """``feed_generated`` handler: each feed's Atom ``<id>`` is its own URL (not the site's), its
+    entries are summaries (:func:`summary_only`), and a feed without entries is dated by the
+    newest release rather than the build time, so two builds of the same content are
+    byte-identical."""
+    summary_only(feed, setting(context, "FEED_MAX_BYTES"))
     if feed.feed.get("feed_url"):
         feed.feed["id"] = feed.feed["feed_url"]
     if context.get("FEED_PAGE_URL") is not None:

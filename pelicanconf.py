@@ -49,6 +49,7 @@ PLUGINS = [
     "term_pages",
     "timeline",
     "site_pages",
+    "release_parts",  # long releases (cabinet digests) in pages of parts
     "open_data",
     "sitemap_hreflang",
     "unchanged_writer",  # a rebuilt page identical to the one on disk is not rewritten

@@ -20,6 +20,7 @@ from briefing.convert.merge import short_hash
 from briefing.convert.normalise import normalise
 from briefing.convert.parse import parse
 from briefing.convert.reader import read_release
+from briefing.convert.relevance import Relevance, relevance
 from briefing.convert.render import (
     english_front_matter,
     english_original,
@@ -27,7 +28,7 @@ from briefing.convert.render import (
     thai_body,
     thai_front_matter,
 )
-from briefing.convert.tag import compile_matcher, tag
+from briefing.convert.tag import compile_matcher, release_text, tag
 from briefing.model import Release, ReleaseError
 from briefing.taxonomy import load_taxonomy
 
@@ -50,6 +51,7 @@ class Converted:
     en_body: str
     body_key: str  # short hash of the generated Thai body: equal bodies = duplicate releases
     warnings: tuple[str, ...] = ()
+    relevance: Relevance | None = None  # on the site's subject? (topic words, how often)
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ def build(release: Release, matcher) -> Converted:
         en_body=en_body,
         body_key=short_hash(body),
         warnings=tuple(release.warnings),
+        relevance=relevance(release_text(release), matcher),
     )
 
 

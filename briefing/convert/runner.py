@@ -9,8 +9,6 @@ taxonomy is loaded and the matcher compiled once per worker by the pool's initia
 from __future__ import annotations
 
 import functools
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -20,6 +18,7 @@ from pathlib import Path
 
 from briefing.contract import LANGS
 from briefing.convert import aliases, pipeline
+from briefing.convert.atomic import write_atomically
 from briefing.convert.merge import MACHINE_KEY, MergeResult, merge
 from briefing.convert.pipeline import Converted, Refused
 from briefing.frontmatter import load_markdown
@@ -30,9 +29,6 @@ PROGRESS_MIN_FILES = 20
 #: Reported when a source takes over a release whose own source file no longer exists (renamed).
 REPLACES = "replaces {old}, whose source is gone (same release, new source file)"
 _WORKER: dict = {}  # the worker process's matcher, set once by ``_init_worker``
-
-#: A temp file is created, never opened if it exists (os.O_EXCL).
-TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 
@@ -50,6 +46,12 @@ class Summary:
     refused: list[Refused] = field(default_factory=list)
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # (output file, field)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (source file, message)
+    relevance: dict = field(default_factory=dict)  # source file → its Relevance
+
+    def off_topic(self) -> list[str]:
+        """Sources converted or updated in this run that look off the site's subject."""
+        return [s for s in (*self.converted, *self.updated)
+                if s in self.relevance and not self.relevance[s].on_topic]
 
     def refused_by_kind(self) -> Counter:
         return Counter(r.kind for r in self.refused)
@@ -165,58 +167,6 @@ def convert_all(files: list[Path], root: Path, taxonomy_dir: Path, jobs: int,
         yield from pool.map(_convert_in_worker, args, chunksize=chunk)
 
 
-def _open_temp(path: Path) -> tuple[int, str]:
-    """A new temp file next to ``path``: named by the process id (no random name to draw), or by
-    :func:`tempfile.mkstemp` if that name is taken (a file left by an earlier, killed run)."""
-    tmp = str(path.parent / f".{path.name}.{os.getpid()}.tmp")
-    try:
-        return os.open(tmp, TEMP_FLAGS, 0o644), tmp
-    except FileExistsError:
-        return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-
-
-def write_atomically(items: list[tuple[Path, str]]) -> None:
-    """Write every (path, text) or none: temp files in the same folder, then ``os.replace``."""
-    temps: list[tuple[str, Path]] = []
-    folders: set[Path] = set()
-    try:
-        for path, text in items:
-            if path.parent not in folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(path.parent)
-            fd, tmp = _open_temp(path)
-            temps.append((tmp, path))
-            try:
-                os.fchmod(fd, 0o644)  # mkstemp's files are 0600 and a umask can narrow os.open's
-                data = memoryview(text.encode("utf-8"))
-                while data:
-                    data = data[os.write(fd, data):]
-            finally:
-                os.close(fd)
-        done: list[tuple[Path, bytes | None]] = []
-        try:
-            for tmp, path in temps:
-                try:
-                    old = path.read_bytes()
-                except FileNotFoundError:
-                    old = None
-                os.replace(tmp, path)
-                done.append((path, old))
-        except BaseException:
-            for path, old in reversed(done):  # put back what was there
-                if old is None:
-                    path.unlink(missing_ok=True)
-                else:
-                    path.write_bytes(old)
-            raise
-    finally:
-        for tmp, _ in temps:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
-
-
 def _source_exists(source_file: str, root: Path) -> bool:
     """Whether a release's ``source_file`` (relative to ``root``, or as given) still exists."""
     return (root / source_file).exists() or Path(source_file).exists()
@@ -283,6 +233,8 @@ def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, j
             continue
         body_owner[result.body_key] = slug_owner[result.slug] = result.source_file
         summary.warnings.extend((result.source_file, w) for w in result.warnings)
+        if result.relevance is not None:
+            summary.relevance[result.source_file] = result.relevance
         _record(placed, summary, dry_run)
     batch = {Path(p).as_posix() for p in files} | {_relative(p, root) for p in files}
     _settle_aliases(also, found, batch, summary, out_dir, taxonomy_dir, root, today, slugs,

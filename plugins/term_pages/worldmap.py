@@ -51,11 +51,27 @@ def map_box(current=None) -> dict:
     return dict(REGION)
 
 
-def _path(rings, xy) -> str:
+def _in_view(ring, box, margin: float = 2.0) -> bool:
+    """Whether a ring (flat lon, lat pairs) reaches into ``box``."""
+    lons, lats = ring[0::2], ring[1::2]
+    return (min(lons) <= box["east"] + margin and max(lons) >= box["west"] - margin
+            and min(lats) <= box["north"] + margin and max(lats) >= box["south"] - margin)
+
+
+def _path(rings, xy, box) -> str:
+    """SVG path data of the rings in view, in whole map units (repeated points dropped)."""
     parts = []
     for ring in rings:
-        points = [xy(ring[i + 1], ring[i]) for i in range(0, len(ring) - 1, 2)]
-        parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in points) + "Z")
+        if not _in_view(ring, box):
+            continue
+        points: list[tuple[int, int]] = []
+        for i in range(0, len(ring) - 1, 2):
+            x, y = xy(ring[i + 1], ring[i])
+            point = (round(x), round(y))
+            if not points or point != points[-1]:
+                points.append(point)
+        if len(points) >= 3:
+            parts.append("M" + "L".join(f"{x},{y}" for x, y in points) + "Z")
     return "".join(parts)
 
 
@@ -76,7 +92,10 @@ def country_map(countries, current=None, width: int = WIDTH) -> dict | None:
     shapes, points, elsewhere = [], [], []
     for code, rings in sorted(outlines().items()):
         term = terms.get(code)
-        shapes.append({"term": term, "d": _path(rings, xy),
+        d = _path(rings, xy, box)
+        if not d:
+            continue
+        shapes.append({"term": term, "d": d,
                        "asean": bool(term and term.extra.get("asean")),
                        "current": bool(term and current is not None and term.id == current.id)})
     for term in sorted(located, key=lambda t: t.id):

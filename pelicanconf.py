@@ -50,6 +50,7 @@ PLUGINS = [
     "term_pages",
     "timeline",
     "site_pages",
+    "release_parts",  # long releases (cabinet digests) in pages of parts
     "open_data",
     "sitemap_hreflang",
     "unchanged_writer",  # a rebuilt page identical to the one on disk is not rewritten
@@ -77,7 +78,7 @@ CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
 TAG_FEED_ATOM = TAG_FEED_RSS = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
-FEED_MAX_ITEMS = 100  # language feeds
+FEED_MAX_ITEMS = 20  # language feeds (entries are summaries: see site_pages.summary_only)
 TERM_FEED_MAX_ITEMS = 20  # per-term feeds (newest releases of that country, meeting, …)
 
 # Long lists are paged: term and session pages (countries, meetings, topics, organisations,

@@ -23,16 +23,22 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 
 @task(help={"src": "files or folders of raw releases (default content/sources)"})
-def convert(c, src="content/sources"):
+def convert(c, src="content/sources", warn=False):
     """Convert raw releases into bilingual Markdown under content/releases/."""
-    c.run(f"{PY} -m briefing convert {src} --out content/releases", pty=False)
+    return c.run(f"{PY} -m briefing convert {src} --out content/releases", pty=False, warn=warn)
 
 
 @task(help={"settings": "Pelican settings file", "skip_convert": "do not run the converter first"})
 def build(c, settings="pelicanconf.py", skip_convert=False):
     """Build the demo site into output/ (converts the sources first)."""
     if not skip_convert:
-        convert(c)
+        # A refused source never stops the others from being built (invoke check fails on it).
+        done = convert(c, warn=True)
+        if done is not None and done.exited == 1:
+            print("build: some sources were refused (see above); building the others",
+                  file=sys.stderr)
+        elif done is not None and done.exited:
+            sys.exit(done.exited)
     c.run(f"{PY} -m pelican content -s {settings} -o output --fatal errors", pty=False)
 
 
@@ -59,10 +65,13 @@ def test(c, k="", x=False):
 
 @task
 def check(c):
-    """Validate content/releases, content/notes and content/taxonomy (path:line: message)."""
+    """Validate content/releases, content/notes and content/taxonomy (path:line: message), and
+    that every source in content/sources converts (a refused one fails, with its reason)."""
     result = c.run(f"{PY} -m briefing.editors.check --root {ROOT}", pty=False, warn=True)
-    if result.exited:
-        sys.exit(result.exited)
+    sources = c.run(f"{PY} -m briefing convert content/sources --out content/releases "
+                    "--dry-run --quiet", pty=False, warn=True)
+    if result.exited or sources.exited:
+        sys.exit(result.exited or sources.exited)
 
 
 @task(

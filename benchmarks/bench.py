@@ -30,6 +30,7 @@ from pathlib import Path
 
 from benchmarks import corpus, report, site
 from benchmarks.measure import CommandFailed, Measurement, run
+from benchmarks.sitesize import site_stats
 
 REPO = site.REPO
 DEFAULT_SOURCE = REPO.parent / "shared" / "corpus" / "sample"
@@ -39,7 +40,6 @@ DEFAULT_SIZES = (5000, 20000, 50000)
 QUICK_SIZES = (500,)
 QUERIES = (("th", "อาเซียน"), ("en", "Cambodia"))
 CPU_SAMPLE = 200  # releases in the in-process per-release CPU comparison
-HEAVY_PAGE_BYTES = 100 * 1024  # HTML pages above this are counted as heavy in the report
 SUMMARY_RE = re.compile(r"(\d+) converted, (\d+) updated, (\d+) unchanged, (\d+) refused")
 
 
@@ -95,13 +95,7 @@ def measure_conversion(corpus_dir: Path, site_dir: Path, jobs: int) -> dict:
 
 
 def _output_stats(folder: Path) -> dict:
-    files = [p for p in folder.rglob("*") if p.is_file()]
-    html = sorted(((p.stat().st_size, p.relative_to(folder).as_posix()) for p in files
-                   if p.suffix == ".html"), reverse=True)
-    return {"files": len(files), "html_pages": len(html),
-            "mb": round(sum(p.stat().st_size for p in files) / 2**20, 1),
-            "largest_html": [[path, size] for size, path in html[:3]],
-            "html_over_100kb": sum(size > HEAVY_PAGE_BYTES for size, _ in html)}
+    return site_stats(folder)
 
 
 def measure_full_build(site_dir: Path) -> dict:

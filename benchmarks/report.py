@@ -12,6 +12,8 @@ import json
 import math
 from pathlib import Path
 
+from benchmarks.sitesize import size_rows
+
 KB = 1024
 MEMORY_GOAL_MB = 1024
 MEMORY_GOAL_SIZE = 5000
@@ -137,6 +139,7 @@ def goal_rows(size: dict) -> list[tuple[str, str, str, str, str, str]]:
         rows += _build_rows(size["build"])
     rows += _memory_rows(size)
     rows += _weight_rows(size.get("page_weight", {}))
+    rows += size_rows(size.get("build", {}).get("output", {}), size.get("size"), _ok)
     rows += _largest_rows(size.get("build", {}))
     rows += _search_rows(size.get("search", []))
     return rows

@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="no progress bar; print only refusals, conflicts and the totals")
     conv.add_argument("--dry-run", action="store_true",
                       help="convert and report, but write nothing")
+    conv.add_argument("--relevance", action="store_true",
+                      help="report every release's topic score, unchanged ones too (converted "
+                           "and updated ones always show it; off-topic ones even with --quiet)")
     chk = sub.add_parser("check", add_help=False,
                          help="validate content and taxonomy (python -m briefing check --help)")
     chk.add_argument("check_args", nargs=argparse.REMAINDER)  # main() hands them to check
@@ -83,14 +86,25 @@ def _progress(quiet: bool):
     return bar
 
 
-def report(summary, *, quiet: bool, dry_run: bool, out=None) -> None:
-    """Print what happened: refusals with reasons, conflicts, then the totals."""
+def _topic(summary, name: str) -> str:
+    found = summary.relevance.get(name)
+    return f" — {found.label()}" if found is not None else ""
+
+
+def report(summary, *, quiet: bool, dry_run: bool, out=None, relevance: bool = False) -> None:
+    """Print what happened: each release with its topic score, refusals with reasons, conflicts,
+    then the totals (with the number of releases that look off the site's subject)."""
     out = out or sys.stdout
     would = "would be " if dry_run else ""
+    off_topic = set(summary.off_topic())
+    groups = [("converted", summary.converted), ("updated", summary.updated)]
+    if relevance:
+        groups.append(("unchanged", summary.unchanged))
+    for label, files in groups:
+        for name in files:
+            if not quiet or name in off_topic:
+                print(f"{would}{label}: {name}{_topic(summary, name)}", file=out)
     if not quiet:
-        for label, files in (("converted", summary.converted), ("updated", summary.updated)):
-            for name in files:
-                print(f"{would}{label}: {name}", file=out)
         for name, message in summary.warnings:  # "12: …" (a line of the file) → name:12: …
             sep = ":" if LINE_FIRST_RE.match(message) else ": "
             print(f"note: {name}{sep}{message}" if name else f"note: {message}", file=out)
@@ -106,7 +120,7 @@ def report(summary, *, quiet: bool, dry_run: bool, out=None) -> None:
                   " changed; the edit is kept", file=out)
     print(f"{len(summary.converted)} {would}converted, {len(summary.updated)} {would}updated, "
           f"{len(summary.unchanged)} unchanged, {len(summary.refused)} refused, "
-          f"{len(summary.conflicts)} conflicts"
+          f"{len(summary.conflicts)} conflicts, {len(off_topic)} off-topic?"
           + (f", {len(summary.failed)} failed" if summary.failed else ""), file=out)
     kinds = summary.refused_by_kind()
     if kinds:
@@ -149,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_IO
-    report(summary, quiet=args.quiet, dry_run=args.dry_run)
+    report(summary, quiet=args.quiet, dry_run=args.dry_run, relevance=args.relevance)
     if summary.failed:
         return EXIT_IO
     return EXIT_REFUSED if summary.refused else EXIT_OK

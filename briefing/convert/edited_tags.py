@@ -13,6 +13,8 @@ from dataclasses import replace
 from typing import Any
 
 from briefing.contract import MEETING_STATUSES, TAG_FIELDS, split_meeting
+from briefing.convert.english import render_english
+from briefing.convert.merge import MergeResult, merge
 from briefing.model import MeetingRef, Release
 
 EDITABLE = (*TAG_FIELDS, "meetings", "meeting_status")
@@ -42,3 +44,16 @@ def with_edited_tags(release: Release, meta: dict[str, Any], taxonomy) -> Releas
                         MeetingRef(series, session or None, said, found))
     return replace(release, meetings=tuple(meetings),
                    **{key: _ids(meta.get(key)) for key in TAG_FIELDS})
+
+
+def facts_as_edited(result, outcome: MergeResult, existing: str, matcher) -> MergeResult:
+    """Merge again with the English body rendered from the tags of the merged front matter
+    (``result``: the runner's :class:`~briefing.convert.pipeline.Converted`)."""
+    if matcher is None or result.release is None or result.release.body_lang == "en":
+        return outcome
+    merged_meta = outcome.meta
+    if not merged_meta or not edited_tags(merged_meta, result.en_meta):
+        return outcome
+    release = with_edited_tags(result.release, merged_meta, matcher.taxonomy)
+    body = render_english(release, matcher).body
+    return merge(existing, result.en_meta, body)

@@ -20,6 +20,7 @@ from briefing.convert.merge import short_hash
 from briefing.convert.normalise import normalise
 from briefing.convert.parse import parse
 from briefing.convert.reader import read_release
+from briefing.convert.relevance import Relevance, relevance
 from briefing.convert.render import (
     english_front_matter,
     english_original,
@@ -27,7 +28,7 @@ from briefing.convert.render import (
     thai_body,
     thai_front_matter,
 )
-from briefing.convert.tag import compile_matcher, tag
+from briefing.convert.tag import compile_matcher, release_text, tag
 from briefing.model import Release, ReleaseError
 from briefing.taxonomy import load_taxonomy
 
@@ -53,6 +54,7 @@ class Converted:
     #: the prepared release, to render the English page again from tags an editor changed
     #: (dropped once placed: it is not sent back to the parent process)
     release: Release | None = None
+    relevance: Relevance | None = None  # on the site's subject? (topic words, how often)
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ def build(release: Release, matcher, lexicon: dict | None = None) -> Converted:
         body_key=short_hash(body),
         warnings=tuple(release.warnings),
         release=release,
+        relevance=relevance(release_text(release), matcher),
     )
 
 

@@ -14,36 +14,39 @@ A batch starts by repairing what a killed run left (:func:`briefing.convert.atom
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from briefing.contract import LANGS
-from briefing.convert import pipeline
+from briefing.convert import aliases, pipeline
 from briefing.convert.atomic import repair, write_atomically
-from briefing.convert.edited_tags import edited_tags, with_edited_tags
-from briefing.convert.english import render_english
-from briefing.convert.merge import MACHINE_KEY, MergeResult, merge
+from briefing.convert.edited_tags import facts_as_edited
+from briefing.convert.merge import MergeResult, merge
 from briefing.convert.names import batch_lexicon
+from briefing.convert.outputs import (  # noqa: F401 (the CLI and tools import them from here)
+    SOURCE_GLOB,
+    Existing,
+    UsageError,
+    _relative,
+    collect_sources,
+    existing_outputs,
+    io_reason,
+)
 from briefing.convert.pipeline import Converted, Refused
 from briefing.convert.workers import end_with_parent
-from briefing.frontmatter import load_markdown
 from briefing.taxonomy import load_taxonomy
 
-SOURCE_GLOB = "*.txt"
 #: Below this many files no progress bar is drawn.
 PROGRESS_MIN_FILES = 20
 #: Reported when a source takes over a release whose own source file no longer exists (renamed).
 REPLACES = "replaces {old}, whose source is gone (same release, new source file)"
 _WORKER: dict = {}  # the worker process's matcher, set once by ``_init_worker``
 
-
-
-class UsageError(Exception):
-    """A problem with the command line (missing source path…), exit status 2."""
 
 
 @dataclass
@@ -57,60 +60,15 @@ class Summary:
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # (output file, field)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (source file, message)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, why it was not written)
+    relevance: dict = field(default_factory=dict)  # source file → its Relevance
+
+    def off_topic(self) -> list[str]:
+        """Sources converted or updated in this run that look off the site's subject."""
+        return [s for s in (*self.converted, *self.updated)
+                if s in self.relevance and not self.relevance[s].on_topic]
 
     def refused_by_kind(self) -> Counter:
         return Counter(r.kind for r in self.refused)
-
-
-def collect_sources(paths: Iterable[Path]) -> list[Path]:
-    """Files as given plus ``*.txt`` inside folders, sorted and de-duplicated."""
-    found: dict[Path, None] = {}
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob(SOURCE_GLOB)):
-                found[child] = None
-        elif path.exists():
-            found[path] = None
-        else:
-            raise UsageError(f"no such file or folder: {path}")
-    return sorted(found, key=lambda p: p.as_posix())
-
-
-def _front_matter(path: Path) -> dict:
-    return load_markdown(path.read_text(encoding="utf-8", errors="replace"))[0]
-
-
-def io_reason(exc: OSError | UnicodeDecodeError) -> str:
-    """A one-line reason for an output file that could not be read or written."""
-    if isinstance(exc, UnicodeDecodeError):
-        return f"not UTF-8 (byte at offset {exc.start}); fix or delete the file"
-    return exc.strerror or str(exc)
-
-
-@dataclass(frozen=True)
-class Existing:
-    """A release already converted into the output folder."""
-
-    slug: str
-    body_key: str | None
-
-
-def existing_outputs(out_dir: Path, failed: list | None = None) -> dict[str, Existing]:
-    """``source_file`` → slug and recorded Thai body hash of every Thai file in ``out_dir``
-    (a file that cannot be read is added to ``failed``)."""
-    found: dict[str, Existing] = {}
-    for path in sorted((out_dir / "th").glob("*.md")):
-        try:
-            meta = _front_matter(path)
-        except OSError as exc:
-            if failed is not None:
-                failed.append((path.as_posix(), f"cannot read: {io_reason(exc)}"))
-            continue
-        source = meta.get("source_file")
-        if isinstance(source, str):
-            machine = meta.get(MACHINE_KEY) if isinstance(meta.get(MACHINE_KEY), dict) else {}
-            found.setdefault(source, Existing(path.stem, machine.get("body")))
-    return found
 
 
 @dataclass(frozen=True)
@@ -130,17 +88,20 @@ class Placed:
 
 
 def _init_worker(taxonomy_dir: str, out_dir: str | None = None,
-                 slugs: dict[str, str] | None = None, lexicon: dict | None = None) -> None:
+                 slugs: dict[str, str] | None = None, lexicon: dict | None = None,
+                 also: dict[str, tuple] | None = None) -> None:
     end_with_parent()
     _WORKER["matcher"] = pipeline.load_matcher(Path(taxonomy_dir))
     _WORKER["lexicon"] = lexicon or {}
     _WORKER["out_dir"] = Path(out_dir) if out_dir else None
     _WORKER["slugs"] = slugs or {}
+    _WORKER["also"] = also or {}
 
 
 def place(result: Converted | Refused, out_dir: Path, slugs: dict[str, str],
-          matcher=None) -> Placed | Refused | Failed:
-    """Give a converted release its existing slug (if any) and merge both files with the disk.
+          also: dict[str, tuple] | None = None, matcher=None) -> Placed | Refused | Failed:
+    """Give a converted release its existing slug (if any) and its other publications
+    (``also_published_as``, from ``also``), then merge both files with the disk.
 
     With ``matcher``, an English page whose tags an editor changed gets its Facts rendered
     again from the tags as edited (:mod:`briefing.convert.edited_tags`)."""
@@ -150,6 +111,9 @@ def place(result: Converted | Refused, out_dir: Path, slugs: dict[str, str],
     if slug is not None and slug != result.slug:
         result = replace(result, slug=slug)
         result.th_meta["slug"] = result.en_meta["slug"] = slug
+    entries = (also or {}).get(result.source_file, ())
+    result = replace(result, th_meta=aliases.with_aliases(result.th_meta, entries),
+                     en_meta=aliases.with_aliases(result.en_meta, entries))
     merged = []
     for lang in LANGS:
         path = out_dir / lang / f"{result.slug}.md"
@@ -162,21 +126,9 @@ def place(result: Converted | Refused, out_dir: Path, slugs: dict[str, str],
         body = result.th_body if lang == "th" else result.en_body
         outcome = merge(existing, meta, body)
         if lang == "en" and existing is not None:
-            outcome = _facts_as_edited(result, outcome, existing, matcher)
+            outcome = facts_as_edited(result, outcome, existing, matcher)
         merged.append((path, replace(outcome, meta=None)))
     return Placed(replace(result, release=None), tuple(merged))
-
-
-def _facts_as_edited(result: Converted, outcome: MergeResult, existing: str, matcher):
-    """Merge again with the English body rendered from the tags of the merged front matter."""
-    if matcher is None or result.release is None or result.release.body_lang == "en":
-        return outcome
-    merged_meta = outcome.meta
-    if not merged_meta or not edited_tags(merged_meta, result.en_meta):
-        return outcome
-    release = with_edited_tags(result.release, merged_meta, matcher.taxonomy)
-    body = render_english(release, matcher).body
-    return merge(existing, result.en_meta, body)
 
 
 def _convert_in_worker(args: tuple[str, str, date | None]) -> Converted | Refused | Placed:
@@ -186,12 +138,13 @@ def _convert_in_worker(args: tuple[str, str, date | None]) -> Converted | Refuse
     out_dir = _WORKER.get("out_dir")
     if out_dir is None:
         return replace(result, release=None) if isinstance(result, Converted) else result
-    return place(result, out_dir, _WORKER["slugs"], _WORKER["matcher"])
+    return place(result, out_dir, _WORKER["slugs"], _WORKER["also"], _WORKER["matcher"])
 
 
 def convert_all(files: list[Path], root: Path, taxonomy_dir: Path, jobs: int,
                 today: date | None = None, out_dir: Path | None = None,
-                slugs: dict[str, str] | None = None) -> Iterator[Converted | Refused | Placed]:
+                slugs: dict[str, str] | None = None,
+                also: dict[str, tuple] | None = None) -> Iterator[Converted | Refused | Placed]:
     """Convert ``files`` (in their order) with ``jobs`` worker processes (1: in this process).
 
     With ``out_dir``, each converted release comes back :class:`Placed` (merged with the files
@@ -202,11 +155,13 @@ def convert_all(files: list[Path], root: Path, taxonomy_dir: Path, jobs: int,
         matcher = pipeline.load_matcher(taxonomy_dir)
         for path in files:
             result = pipeline.convert_file(path, root, matcher, today, lexicon)
-            yield result if out_dir is None else place(result, out_dir, slugs or {}, matcher)
+            yield result if out_dir is None else place(result, out_dir, slugs or {}, also,
+                                                       matcher)
         return
     args = [(p.as_posix(), root.as_posix(), today) for p in files]
     chunk = max(1, min(32, len(files) // (jobs * 8)))
-    initargs = (taxonomy_dir.as_posix(), out_dir.as_posix() if out_dir else None, slugs, lexicon)
+    initargs = (taxonomy_dir.as_posix(), out_dir.as_posix() if out_dir else None, slugs, lexicon,
+                also)
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs) as pool:
         yield from pool.map(_convert_in_worker, args, chunksize=chunk)
 
@@ -251,7 +206,10 @@ def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, j
     body_owner = {e.body_key: src for src, e in known.items() if e.body_key}
     slugs = {src: e.slug for src, e in known.items()}
     gone = {src for src in known if not _source_exists(src, root)}
-    results = convert_all(files, root, taxonomy_dir, jobs, today, out_dir=out_dir, slugs=slugs)
+    also = {src: e.aliases for src, e in known.items() if e.aliases}
+    found: dict[str, list[dict]] = {}  # kept release's source → its other publications
+    results = convert_all(files, root, taxonomy_dir, jobs, today, out_dir=out_dir, slugs=slugs,
+                          also=also)
     if progress is not None:
         results = progress(results, len(files))
     for placed in results:  # written as they come: overlaps the workers' conversion
@@ -274,16 +232,58 @@ def run(sources: list[Path], out_dir: Path, taxonomy_dir: Path, *, root: Path, j
             old = clash[0][0]
             gone.discard(old)
             if known[old].slug != result.slug:
-                placed = place(result, out_dir, {result.source_file: known[old].slug})
+                placed = place(result, out_dir, {result.source_file: known[old].slug}, also)
                 result = placed.result
             summary.warnings.append((result.source_file, REPLACES.format(old=old)))
+        elif clash and clash[0][1] == "same text" and \
+                slug_owner.get(result.slug) in (None, result.source_file):
+            kept = clash[0][0]  # published again under another id: kept once, recorded there
+            found.setdefault(kept, []).append(aliases.alias_entry(
+                result.source_file, result.slug, result.th_meta.get("source_url")))
+            slug_owner[result.slug] = result.source_file
+            summary.warnings.append((result.source_file, aliases.ALIAS_NOTE.format(kept=kept)))
+            continue
         elif clash:
             other, why = clash[0]
             summary.refused.append(Refused(result.source_file, f"duplicate of {other} ({why})"))
             continue
         body_owner[result.body_key] = slug_owner[result.slug] = result.source_file
         summary.warnings.extend((result.source_file, w) for w in result.warnings)
+        if result.relevance is not None:
+            summary.relevance[result.source_file] = result.relevance
         _record(placed, summary, dry_run)
+    batch = {Path(p).as_posix() for p in files} | {_relative(p, root) for p in files}
+    _settle_aliases(also, found, batch, summary, out_dir, taxonomy_dir, root, today, slugs,
+                    dry_run)
     summary.refused.sort(key=lambda r: r.source_file)
     summary.failed.sort()
     return summary
+
+
+def _settle_aliases(also, found, batch, summary, out_dir, taxonomy_dir, root, today, slugs,
+                    dry_run) -> None:
+    """Rewrite the kept releases whose ``also_published_as`` differs from what they were placed
+    with (converted again here, in this process: only releases whose duplicates changed)."""
+    exists = functools.partial(_source_exists, root=root)
+    redo = {}
+    for src in sorted(set(found) | set(also)):
+        entries = aliases.settle(also.get(src, ()), found.get(src, []), batch, exists)
+        if entries != list(also.get(src, ())) and _source_exists(src, root):
+            redo[src] = tuple(entries)
+    if not redo:
+        return
+    matcher = pipeline.load_matcher(taxonomy_dir)
+    for src, entries in redo.items():
+        path = root / src if (root / src).exists() else Path(src)
+        placed = place(pipeline.convert_file(path, root, matcher, today), out_dir, slugs,
+                       {src: entries})
+        if isinstance(placed, Refused):
+            continue
+        was_new = src in summary.converted
+        for group in (summary.converted, summary.updated, summary.unchanged):
+            if src in group:
+                group.remove(src)
+        _record(placed, summary, dry_run)
+        if was_new and src in summary.updated:  # new in this run: still "converted"
+            summary.updated.remove(src)
+            summary.converted.append(src)

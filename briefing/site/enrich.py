@@ -49,7 +49,11 @@ def series_neighbours(index: SiteIndex, slug: str, series: str) -> tuple[str | N
     at = index.series_at.get(series, {}).get(slug)
     if at is None:
         return None, None
-    return (slugs[at + 1] if at + 1 < len(slugs) else None, slugs[at - 1] if at else None)
+    before = slugs[at + 1] if at + 1 < len(slugs) else None
+    after = slugs[at - 1] if at else None
+    before = None if before == slug else before
+    after = None if after in (slug, before) else after  # never the same release twice
+    return before, after
 
 
 def article_terms(article, terms: dict[str, dict[str, Term]]) -> dict[str, list[Term]]:

@@ -10,6 +10,8 @@ DEFAULTS = {
     "LOCAL_SITE_ORIGIN": "http://localhost:8000",  # absolute links in feeds/sitemap, SITEURL ""
     "TERM_PAGE_SIZE": 50,  # releases a term or session page lists (0/None: one page)
     "TERM_FEED_MAX_ITEMS": 20,  # entries of a term's feed
+    "RELEASE_PART_BYTES": 90_000,  # a release body longer than this is shown in parts
+    "FEED_MAX_BYTES": 200_000,  # every feed stays under this (oldest entries dropped; 0: no cap)
     "TIMELINE_PAGE_SIZE": 100,  # entries a timeline year page lists
     "TIMELINE_HOME_LATEST": 20,  # entries on the timeline overview
     "HOME_LATEST": 12,  # releases on a language home

@@ -41,6 +41,8 @@ def release_record(group: dict, siteurl: str) -> dict:
         "type": meta.get("type") or "",
         "mentions": _plain(meta.get("mentions") or {}),
         "figures": _plain(meta.get("figures") or []),
+        "also_published_as": [{k: e.get(k) for k in ("id", "slug", "source_url")}
+                              for e in meta.get("also_published_as") or [] if isinstance(e, dict)],
         "languages": {},
     }
     for lang, article in sorted(group.items()):

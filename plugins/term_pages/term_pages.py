@@ -14,6 +14,8 @@ from briefing.site.generator import SiteGenerator, both, feed_context, localised
 from briefing.site.paging import page_size, page_urls, paginate, year_anchors, year_jumps
 from briefing.site.settings import setting
 
+from .worldmap import country_map
+
 #: How many of the releases that only mention a term its first page lists.
 MENTIONS_SHOWN = 50
 
@@ -56,63 +58,6 @@ def series_json_ld(series, rows: list[dict], lang: str, siteurl: str) -> dict:
         "description": series.intro(lang), "url": f"{siteurl}/{series.url(lang)}",
         "subEvent": events,
     }
-
-
-REGION = {"west": 88.0, "east": 132.0, "south": -12.0, "north": 30.0}  # South-East Asia
-
-
-def _located(countries) -> list:
-    return [t for t in countries if None not in (t.extra.get("lat"), t.extra.get("lon"))]
-
-
-def _inside(term, box: dict) -> bool:
-    lat, lon = float(term.extra["lat"]), float(term.extra["lon"])
-    return box["south"] <= lat <= box["north"] and box["west"] <= lon <= box["east"]
-
-
-def map_bounds(located, current=None, pad: float = 6.0) -> dict:
-    """South-East Asia when the current country (or, on the index, most countries) lies there;
-    otherwise a box around every located country."""
-    in_region = [t for t in located if _inside(t, REGION)]
-    if current is not None and current in located:
-        use_region = _inside(current, REGION)
-    else:
-        use_region = len(in_region) * 2 >= len(located)
-    if use_region:
-        return dict(REGION)
-    lats = [float(t.extra["lat"]) for t in located]
-    lons = [float(t.extra["lon"]) for t in located]
-    return {"west": min(lons) - pad, "east": max(lons) + pad * 2,
-            "south": min(lats) - pad, "north": max(lats) + pad}
-
-
-def country_map(countries, current=None, width: int = 640) -> dict | None:
-    """An equirectangular plot of the countries with ``lat``/``lon`` (points, 10° grid); those
-    outside the plotted box are listed in ``elsewhere``. ``None`` when nothing is located."""
-    located = _located(countries)
-    if not located:
-        return None
-    box = map_bounds(located, current)
-    scale = width / (box["east"] - box["west"])
-    height = round((box["north"] - box["south"]) * scale)
-
-    def xy(lat, lon):
-        return round((lon - box["west"]) * scale, 1), round((box["north"] - lat) * scale, 1)
-
-    grid = []
-    for lon in range(int(box["west"] // 10 * 10) + 10, int(box["east"]) + 1, 10):
-        grid.append({"x1": xy(0, lon)[0], "y1": 0, "x2": xy(0, lon)[0], "y2": height})
-    for lat in range(int(box["south"] // 10 * 10) + 10, int(box["north"]) + 1, 10):
-        grid.append({"x1": 0, "y1": xy(lat, 0)[1], "x2": width, "y2": xy(lat, 0)[1]})
-    points, elsewhere = [], []
-    for term in sorted(located, key=lambda t: t.id):
-        if not _inside(term, box):
-            elsewhere.append(term)
-            continue
-        x, y = xy(float(term.extra["lat"]), float(term.extra["lon"]))
-        points.append({"term": term, "x": x, "y": y, "asean": bool(term.extra.get("asean"))})
-    return {"width": width, "height": height, "points": points, "grid": grid,
-            "elsewhere": elsewhere}
 
 
 class TermPagesGenerator(SiteGenerator):

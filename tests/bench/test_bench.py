@@ -15,6 +15,17 @@ from pathlib import Path
 import pytest
 
 SEEDS = Path("content/sources")
+SEED_GLOB = "[0-9][0-9][0-9]_*.txt"  # the five seeds among the collection's sources
+
+
+@pytest.fixture
+def seeds(repo_root, tmp_path) -> Path:
+    """A folder holding only the five seed releases (the corpus the harness scales)."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for path in sorted((repo_root / SEEDS).glob(SEED_GLOB)):
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
 
 
 @pytest.fixture
@@ -35,13 +46,13 @@ def test_scaled_copy_has_new_id_date_and_text(bench_modules, repo_root):
     assert corpus.scale_text(text, 0) == text
 
 
-def test_make_corpus_reaches_the_size_and_is_reused(bench_modules, repo_root, tmp_path):
+def test_make_corpus_reaches_the_size_and_is_reused(bench_modules, seeds, tmp_path):
     corpus, _ = bench_modules
-    folder = corpus.make_corpus(repo_root / SEEDS, 12, tmp_path)
+    folder = corpus.make_corpus(seeds, 12, tmp_path)
     names = sorted(p.name for p in folder.glob("*.txt"))
     assert len(names) == 12 and sum(n.startswith("c02_") for n in names) == 2
     stamp = (folder / corpus.STAMP).stat().st_mtime_ns
-    assert corpus.make_corpus(repo_root / SEEDS, 12, tmp_path) == folder
+    assert corpus.make_corpus(seeds, 12, tmp_path) == folder
     assert (folder / corpus.STAMP).stat().st_mtime_ns == stamp
 
 
@@ -73,11 +84,11 @@ def test_combine_keeps_the_latest_run_of_each_size(bench_modules, tmp_path):
 
 
 @pytest.mark.browser
-def test_bench_smoke_run(repo_root, tmp_path):
+def test_bench_smoke_run(repo_root, seeds, tmp_path):
     results = tmp_path / "results"
     env = dict(os.environ, PYTHAINLP_OFFLINE="1")
     proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench", "--source", str(repo_root / SEEDS),
+        [sys.executable, "-m", "benchmarks.bench", "--source", str(seeds),
          "--sizes", "20", "--jobs", "1", "--work", str(tmp_path / "work"),
          "--results", str(results), "--search-repeats", "1"],
         cwd=repo_root, env=env, capture_output=True, text=True, timeout=600)

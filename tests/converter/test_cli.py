@@ -53,3 +53,30 @@ def test_module_entry_point(sources, tmp_path, repo_root):
     assert done.returncode == EXIT_OK, done.stderr
     assert "1 converted" in done.stdout
     assert (tmp_path / "o" / "th" / "2024-03-07-80014.md").exists()
+
+
+OFF_TOPIC = ("รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-นายกฯ เปิดงานเกษตรแฟร์\n\n\nวันศุกร์ที่ 1 มีนาคม 2567\n"
+             "นายกฯ เปิดงานเกษตรแฟร์\nนายกรัฐมนตรีเปิดงานเกษตรแฟร์ ชมผลผลิตข้าวและผลไม้ไทย\n")
+
+
+def test_each_release_is_reported_with_its_topic_relevance(sources, tmp_path, capsys):
+    (sources / "zz-farm-fair.txt").write_text(OFF_TOPIC, encoding="utf-8")
+    out = tmp_path / "out"
+    assert _main(str(sources), "--out", str(out), "--dry-run") == EXIT_OK
+    printed = capsys.readouterr().out.splitlines()
+    farm = [line for line in printed if "zz-farm-fair.txt" in line]
+    assert len(farm) == 1 and farm[0].startswith("would be converted: ")
+    assert farm[0].endswith("zz-farm-fair.txt — off-topic? (score 0: no topic word)")
+    seeds = [line for line in printed if "seed-" in line and "converted:" in line]
+    assert len(seeds) == 5 and all("— on topic (score " in line for line in seeds)
+    assert printed[-1].endswith("0 conflicts, 1 off-topic?")
+    # --quiet still names the off-topic release; --relevance lists unchanged ones too
+    assert _main(str(sources), "--out", str(out), "--quiet") == EXIT_OK
+    quiet = capsys.readouterr().out
+    assert "zz-farm-fair.txt — off-topic?" in quiet and "seed-000" not in quiet
+    assert _main(str(sources), "--out", str(out), "--relevance", "--quiet") == EXIT_OK
+    again = capsys.readouterr().out
+    assert "0 off-topic?" in again  # nothing new: unchanged releases are not flagged again
+    assert _main(str(sources), "--out", str(out), "--relevance") == EXIT_OK
+    listed = capsys.readouterr().out
+    assert listed.count("unchanged: ") == 6 and "— on topic (score " in listed

@@ -16,11 +16,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_demo_releases_are_up_to_date_with_sources_and_taxonomy():
     summary = run([ROOT / "content" / "sources"], ROOT / "content" / "releases",
-                  ROOT / "content" / "taxonomy", root=ROOT, jobs=1, dry_run=True)
+                  ROOT / "content" / "taxonomy", root=ROOT, jobs=2, dry_run=True)
     sources = sorted(p.name for p in (ROOT / "content" / "sources").glob("*.txt"))
     assert not summary.refused, [f"{r.source_file}: {r.reason}" for r in summary.refused]
     assert summary.updated == [] and summary.converted == [], (
         "content/releases is stale: run ./dev.sh convert and commit the result",
         summary.updated, summary.converted)
     assert summary.conflicts == []
-    assert len(summary.unchanged) == len(sources) == 5
+    aliased = [n for n, note in summary.warnings if "also_published_as" in note]
+    assert len(summary.unchanged) + len(aliased) == len(sources) >= 5
+    assert not summary.off_topic()

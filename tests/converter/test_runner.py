@@ -156,19 +156,44 @@ BAD_INPUTS = {
 def test_bad_inputs_refused_others_converted(sources, tmp_path):
     for name, (raw, _) in BAD_INPUTS.items():
         (sources / name).write_bytes(raw)
-    (sources / "zz-copy-of-seed-000.txt").write_bytes(
-        (sources / "seed-000-two-line-headline-wg-as-1.txt").read_bytes().replace(
-            b"details/80784", b"details/99999"))
+    (sources / "zz-same-url-copy.txt").write_bytes(
+        (sources / "seed-000-two-line-headline-wg-as-1.txt").read_bytes())
     out = tmp_path / "out"
     summary = _run(sources, out, tmp_path)
     assert len(summary.converted) == 5
     reasons = {Path(r.source_file).name: r.message for r in summary.refused}
     for name, (_, reason) in BAD_INPUTS.items():
         assert reason in reasons.pop(name), name
-    assert reasons == {"zz-copy-of-seed-000.txt": "sources/zz-copy-of-seed-000.txt: duplicate of "
+    assert reasons == {"zz-same-url-copy.txt": "sources/zz-same-url-copy.txt: duplicate of "
                        "sources/seed-000-two-line-headline-wg-as-1.txt (same text)"}
     assert len(list(out.rglob("*.md"))) == 10
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_published_twice_is_kept_once_and_recorded(sources, tmp_path):
+    """The same text under another thaigov id (the site re-published it): not refused; the
+    first in name order is kept and the other recorded in both its files; re-running changes
+    nothing; a later batch holding only the second copy keeps the record."""
+    seed = "seed-000-two-line-headline-wg-as-1.txt"
+    (sources / "zz-republished.txt").write_bytes((sources / seed).read_bytes().replace(
+        b"details/80784", b"details/99999"))
+    out = tmp_path / "out"
+    summary = _run(sources, out, tmp_path)
+    assert not summary.refused and len(summary.converted) == 5
+    assert ("sources/zz-republished.txt", f"same text as sources/{seed}: kept once, recorded "
+            "there as also_published_as") in summary.warnings
+    entry = {"id": "99999", "slug": "2024-03-24-99999",
+             "source_url": "https://www.thaigov.go.th/news/contents/details/99999",
+             "source_file": "sources/zz-republished.txt"}
+    for lang in ("th", "en"):
+        meta = load_markdown((out / lang / "2024-03-24-80784.md").read_text())[0]
+        assert meta["also_published_as"] == [entry]
+    assert len(list(out.rglob("*.md"))) == 10
+    before = _tree(out)
+    again = _run(sources, out, tmp_path)
+    assert len(again.unchanged) == 5 and not again.refused and _tree(out) == before
+    alone = run([sources / "zz-republished.txt"], out, TAXONOMY, root=tmp_path, today=TODAY)
+    assert not alone.refused and _tree(out) == before
 
 
 def test_duplicate_of_an_already_converted_release(sources, tmp_path):

@@ -15,7 +15,7 @@ from plugins.search.index import SearchRecord, build_index
 from plugins.search.pfmerge import MergeError, chunk_bounds, encode_pf, merge_parts, read_pf
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = sorted((ROOT / "content" / "sources").glob("*.txt"))
+SOURCES = sorted((ROOT / "content" / "sources").glob("[0-9][0-9][0-9]_*.txt"))  # the seeds
 
 
 def _records(count: int) -> list[SearchRecord]:

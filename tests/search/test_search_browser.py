@@ -42,6 +42,13 @@ def wait_done(page, query: str | None = None) -> None:
 
 
 def result_slugs(page) -> set[str]:
+    """Every result's slug, after pressing "more results" until all are shown."""
+    more = page.locator("[data-search-more]")
+    while more.count() and more.is_visible():
+        shown = page.locator("[data-search-results] li").count()
+        more.click()
+        page.wait_for_function(
+            "n => document.querySelectorAll('[data-search-results] li').length > n", arg=shown)
     hrefs = page.eval_on_selector_all("[data-search-results] li h2 a", RESULT_LINKS)
     return {h.rstrip("/").split("/")[-1] for h in hrefs}
 
@@ -77,13 +84,13 @@ def named(pages, lang: str, kind: str, value: str) -> set[str]:
 def test_header_search_box_finds_thai_word_inside_compounds(browser_site, page):
     _, base, pages = browser_site
     expected = containing(pages, "th", "หลอกลวง")
-    assert len(expected) == 5
+    assert len(expected) >= 5  # the seeds and the real releases of the demo
     page.goto(f"{base}/th/")
     page.fill("header input[name=q]", "หลอกลวง")
     page.press("header input[name=q]", "Enter")
     wait_done(page, "หลอกลวง")
     assert result_slugs(page) == expected
-    assert page.locator("[data-search-status]").inner_text().startswith("พบ 5")
+    assert page.locator("[data-search-status]").inner_text().startswith(f"พบ {len(expected)}")
 
 
 def test_thai_marks_count(browser_site, page):

@@ -82,16 +82,23 @@ def test_dates_in_both_languages():
     assert format_date_range(date(2025, 12, 17), None, "th") == "17 ธันวาคม 2568"
 
 
-def test_country_map_places_points_by_longitude_and_latitude():
+def test_country_map_draws_coasts_and_highlights_the_current_country():
     class Country:
-        def __init__(self, code, lat, lon):
-            self.id, self.extra = code, {"lat": lat, "lon": lon, "asean": True}
+        def __init__(self, code, lat, lon, asean=True):
+            self.id, self.extra = code, {"lat": lat, "lon": lon, "asean": asean}
 
-    plotted = country_map([Country("TH", 13.75, 100.5), Country("ID", -6.2, 106.8),
-                           Country("XX", None, None)])
-    points = {p["term"].id: p for p in plotted["points"]}
-    assert set(points) == {"TH", "ID"}
-    assert points["ID"]["x"] > points["TH"]["x"] and points["ID"]["y"] > points["TH"]["y"]
+    th, sg, us = Country("TH", 13.75, 100.5), Country("SG", 1.35, 103.8), Country("US", 38, -97)
+    plotted = country_map([th, sg, us, Country("XX", None, None)], current=th)
+    shapes = {s["term"].id: s for s in plotted["shapes"] if s["term"]}
+    assert set(shapes) == {"TH"} and shapes["TH"]["current"] and shapes["TH"]["asean"]
+    assert shapes["TH"]["d"].startswith("M") and shapes["TH"]["d"].endswith("Z")
+    assert len([s for s in plotted["shapes"] if s["term"] is None]) > 10  # neighbours' coasts
+    assert [p["term"].id for p in plotted["points"]] == ["SG"]  # too small for the 1:110m data
+    assert [t.id for t in plotted["elsewhere"]] == ["US"]
+    assert plotted["label"]["term"] is th and plotted["label"]["size"] >= 24
+    assert plotted["height"] <= plotted["width"] * 1.05  # no tall map on a phone
+    jp = Country("JP", 36.2, 138.3, asean=False)
+    assert country_map([th, jp], current=jp)["label"]["term"] is jp  # the wider box
     assert country_map([Country("XX", None, None)]) is None
 
 

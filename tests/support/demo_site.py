@@ -1,6 +1,10 @@
-"""The demo site: the five seed releases converted and built with the project's settings.
+"""The demo site: the seeds and a few real releases, converted and built with the settings.
 
-``build_demo(root)`` converts ``content/sources`` with ``python -m briefing convert`` into
+The real collection (``content/sources``, 337 files) takes minutes to convert and build; the
+tests build a fixed subset instead (:func:`demo_sources`): the five seeds plus the real
+releases in :data:`EDGE_CASES`, each chosen for something the site must handle.
+
+``build_demo(root)`` converts :func:`demo_sources` with ``python -m briefing convert`` into
 ``root/content/releases`` and builds it with ``python -m pelican`` and the repository's
 ``pelicanconf.py`` (every plugin, the real taxonomy) into ``root/output`` — subprocesses, so no
 Pelican plugin or signal state leaks into the test process. ``build_demo_once`` shares one build
@@ -21,6 +25,30 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+SOURCES = REPO / "content" / "sources"
+#: The seeds: the five hand-picked releases the converter's golden tests are written against.
+SEED_GLOB = "[0-9][0-9][0-9]_*.txt"
+#: Real releases of the collection the demo adds, by thaigov id, and why.
+EDGE_CASES = {
+    "82501": "published twice: kept once, the other id a redirect (also_published_as)",
+    "82538": "the second publication of 82501 (same text, next day, another id)",
+    "82726": "the longest cabinet digest (609 KB of Thai): shown in parts",
+    "77973": "same Thai headline as 78005, a day apart (lists must tell them apart)",
+    "78005": "same Thai headline as 77973",
+    "66419": "same English headline as 66428, same day, same meeting series (ADGMIN)",
+    "66428": "same English headline as 66419",
+}
+
+
+def seed_sources() -> list[Path]:
+    """The five seed files."""
+    return sorted(SOURCES.glob(SEED_GLOB))
+
+
+def demo_sources() -> list[Path]:
+    """The files the demo converts: the seeds, then the edge cases (those present)."""
+    real = [SOURCES / f"{key}.txt" for key in EDGE_CASES]
+    return seed_sources() + [p for p in real if p.exists()]
 
 
 def _run(cmd: list[str]) -> None:
@@ -32,9 +60,9 @@ def _run(cmd: list[str]) -> None:
 
 
 def build_demo(root: Path) -> Path:
-    """Convert the seeds into ``root/content/releases``, build ``root/output``; returns output."""
+    """Convert the demo sources into ``root/content/releases``, build ``root/output``."""
     releases = root / "content" / "releases"
-    _run([sys.executable, "-m", "briefing", "convert", str(REPO / "content" / "sources"),
+    _run([sys.executable, "-m", "briefing", "convert", *map(str, demo_sources()),
           "--out", str(releases)])
     taxonomy = json.dumps(str(REPO / "content" / "taxonomy"))
     cache = json.dumps(str(root / "cache"))

@@ -18,10 +18,16 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def copy_demo(root: Path) -> Path:
-    """Copy the repository's content/ (without converted releases) into ``root``."""
+    """Copy the repository's content/ (without converted releases; of the sources, only the
+    demo's: ``demo_site.demo_sources``) into ``root``."""
+    from demo_site import demo_sources
+
+    keep = {p.name for p in demo_sources()}
     shutil.copytree(
-        REPO / "content", root / "content", ignore=shutil.ignore_patterns("releases", "__pycache__")
-    )
+        REPO / "content", root / "content",
+        ignore=lambda folder, names: [
+            n for n in names if n in ("releases", "__pycache__")
+            or (Path(folder).name == "sources" and n.endswith(".txt") and n not in keep)])
     (root / "content" / "notes").mkdir(exist_ok=True)
     return root
 

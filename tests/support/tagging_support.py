@@ -12,7 +12,7 @@ from briefing.convert.tag import tag
 
 ROOT = Path(__file__).resolve().parents[2]
 TAXONOMY = ROOT / "content" / "taxonomy"
-SEEDS = sorted((ROOT / "content" / "sources").glob("*.txt"))
+SEEDS = sorted((ROOT / "content" / "sources").glob("[0-9][0-9][0-9]_*.txt"))  # the five seeds
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 

@@ -31,8 +31,9 @@ from .index import (
     preload_urls,
     text_language,
 )
-from .terms import facet_labels, term_names
-from .textcode import FREQUENT_WORDS
+from .pfmerge import installed_version
+from .terms import expansion_table, facet_labels
+from .textcode import FREQUENT_WORDS, SPAN, taxonomy_tokenizer
 
 log = logging.getLogger(__name__)
 FINGERPRINT_FILE = "fingerprint.txt"  # in output/pagefind/: what the bundle was built from
@@ -42,7 +43,11 @@ BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "tr", "blockquote",
               "dd", "dt"}
 #: The search page's own words: English msgids, translated by the theme's catalogues (.po).
 STRINGS = {
-    "title": "Search releases", "label": "Search the releases (English or Thai)",
+    "title": "Search releases",
+    "about": "Also showing {n} releases about {terms}",
+    "about_off": "Show only releases that contain the word",
+    "about_on": "Also show releases about {terms}",
+    "about_label": "About {terms}",
     "button": "Search", "filters": "Filter results", "more": "Show more", "tags": "Tags",
     "count": "{n} releases found", "none": "No release matches your search",
     "prompt": "Type a word, or pick a filter", "error": "Search could not be loaded",
@@ -55,8 +60,24 @@ STRINGS = {
 }
 
 
+#: What each language's search box searches (its own index: the pages in that language).
+INDEX_STRINGS = {
+    "th": {"label": "Search the Thai releases",
+           "hint": "Searches the Thai text of each release. A Thai word also finds the words "
+                   "that begin with it (สแกม finds สแกมเมอร์); the name of a country, "
+                   "organisation, person or topic also lists the releases about it."},
+    "en": {"label": "Search the English pages",
+           "hint": "Searches the English pages: headlines, facts and the names of the "
+                   "countries, organisations, people, places and topics each release mentions, "
+                   "so a name finds every release about it. Thai words: use the Thai search."},
+}
+
+
 def search_strings(translate, lang: str, strings: dict = STRINGS) -> dict:
-    """``STRINGS`` in ``lang``: ``translate(text, lang)`` is the theme's gettext."""
+    """``STRINGS`` and ``lang``'s ``INDEX_STRINGS`` in ``lang`` (``translate(text, lang)`` is the
+    theme's gettext)."""
+    if strings is STRINGS:
+        strings = {**STRINGS, **INDEX_STRINGS[lang]}
     return {key: search_strings(translate, lang, value) if isinstance(value, dict)
             else translate(value, lang) for key, value in strings.items()}
 
@@ -91,31 +112,41 @@ def _ids(article, kind: str) -> list[str]:
     return [str(v) for v in ([value] if isinstance(value, str) else value)]
 
 
-def release_records(groups: dict, taxonomy):
+def body_text(article) -> str:
+    """The page's text for the index: its HTML as text, without a first paragraph that only
+    repeats the summary (the English pages' generated lead, whose date is the event's)."""
+    text = html_text(article.content).strip()
+    summary = str(article.metadata.get("summary") or "")
+    first, _, rest = text.partition("\n")
+    if first.strip() and summary.startswith(first.strip()):
+        return rest
+    return text
+
+
+def release_records(groups: dict):
     """One :class:`SearchRecord` per release page, from ``{slug: {lang: article}}``."""
     for group in groups.values():
         original = group.get("th") or next(iter(group.values()))
         language = text_language(html_text(original.content))
         for lang, article in group.items():
-            text = html_text(article.content)
             tags = {kind: _ids(article, kind) for kind in NAME_KINDS}
             tags["meetings"] = sorted({ref.partition("/")[0] for ref in tags["meetings"]})
-            terms = [n for kind in NAME_KINDS for i in tags[kind]
-                     for n in term_names(taxonomy.get(kind, i))]
             filters = {TAG_KINDS[k]: tags[k] for k in TAG_KINDS}
             filters["year"] = [str(article.date.year)]
             filters["language"] = [language]
             yield SearchRecord(
                 url=article.url, lang=lang, title=article.title,
-                date=article.date.date().isoformat(), text=text, terms=terms, filters=filters,
+                date=article.date.date().isoformat(), text=body_text(article),
+                about=[f"{k}:{i}" for k in NAME_KINDS for i in tags[k]], filters=filters,
                 tags=[f"{TAG_KINDS[k]}:{i}" for k in TAG_KINDS for i in tags[k]],
             )
 
 
 def index_fingerprint(groups: dict, settings) -> str:
     """Hash of what the index is made from: every release page (URL, title, date, tags, HTML),
-    the taxonomy files and this plugin's code. Unchanged → the bundle on disk is current."""
-    digest = hashlib.sha256()
+    the taxonomy files, this plugin's code and Pagefind's version. Unchanged → the bundle on disk
+    is current."""
+    digest = hashlib.sha256(f"pagefind {installed_version()}\n".encode())
     for path in sorted([*Path(__file__).parent.glob("*.py"), *Path(__file__).parent.glob("*.txt")]):
         digest.update(path.read_bytes())
     taxonomy_dir = settings.get("BRIEFING_TAXONOMY_PATH") or os.path.join(settings["PATH"],
@@ -136,7 +167,8 @@ def search_config(lang: str, siteurl: str, taxonomy, strings: dict) -> dict:
     return {
         "lang": lang, "base": f"{siteurl}/", "facets": list(FILTER_KINDS),
         "labels": facet_labels(taxonomy, lang), "strings": strings,
-        "frequent": sorted(FREQUENT_WORDS),
+        "frequent": sorted(FREQUENT_WORDS), "span": SPAN,
+        "expansion": expansion_table(taxonomy, lang),
     }
 
 
@@ -165,8 +197,9 @@ class SearchGenerator(SiteGenerator):
         if stamp.is_file() and stamp.read_text(encoding="utf-8") == fingerprint:
             log.info("search: releases, taxonomy and indexer unchanged; index kept")
             return
-        stats = build_index(release_records(index.groups, taxonomy), self.output_path,
-                            part_pages=setting(self.settings, "SEARCH_PART_PAGES"))
+        stats = build_index(release_records(index.groups), self.output_path,
+                            part_pages=setting(self.settings, "SEARCH_PART_PAGES"),
+                            tokenize=taxonomy_tokenizer(taxonomy))
         stamp.write_text(fingerprint, encoding="utf-8")
         log.info("search: indexed %d pages in %.1f s (%d KB)", stats.pages, stats.seconds,
                  stats.bundle_bytes // 1024)

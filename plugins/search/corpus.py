@@ -22,7 +22,6 @@ from pythainlp.util.date import thai_full_months
 
 from briefing.contract import KINDS, ce_year
 from briefing.convert.tag import compile_matcher
-
 from briefing.frontmatter import load_markdown
 
 from .index import IndexStats, SearchRecord, build_index, text_language

@@ -5,7 +5,8 @@ Each record becomes a *shadow page* — never published — whose indexed body i
 word per term the release is tagged with (:func:`about_word`: nobody types it; ``search.js``
 asks for it when a query names the term, to list the releases *about* it after those that
 contain the word), with Pagefind filters and the coded title, date, URL and tags as metadata
-(Pagefind indexes metadata words too, so no Thai script reaches the index at all). Shadow pages are written
+(Pagefind indexes metadata words too, so no Thai script reaches the index at all).
+Shadow pages are written
 to a temporary folder and indexed by Pagefind's command line (``python -m pagefind --site``: fast,
 where the Python API's ``add_custom_record`` costs ~100 ms per record, and it has written every
 file when it exits). The bundle lands in ``{out_dir}/pagefind/``, one index per language

@@ -1,14 +1,15 @@
 """Pelican side of search: the ``/{lang}/search/`` pages and the index of every release.
 
 ``SearchGenerator.generate_output`` builds the index from the release objects (their rendered HTML
-as text, and the taxonomy names/aliases of the terms the release is tagged with) with
-:func:`.index.build_index` into ``output/pagefind/``, then writes both search pages (template
-``search.html``), which preload the bundle files Pagefind fetches first
-(:func:`.index.preload_urls`).
+as text — the page's own words only — and their front-matter tag lists, for the labelled
+expansion of :mod:`.terms`) with :func:`.index.build_index` into ``output/pagefind/``, then writes
+both search pages (template ``search.html``; each searches its own language's pages and says
+so), which preload the bundle files Pagefind fetches first (:func:`.index.preload_urls`) and carry
+the expansion table (:func:`.terms.expansion_table`).
 Settings: ``SEARCH_INDEX`` (default True; False skips the index, e.g. for quick previews);
 ``SEARCH_PART_PAGES`` (pages per Pagefind run; defaults in ``briefing.site.settings``).
-A rebuild keeps the bundle when :func:`index_fingerprint` (releases, taxonomy, plugin code) is
-unchanged, so an unchanged site or an edited note does not re-index.
+A rebuild keeps the bundle when :func:`index_fingerprint` (releases, taxonomy, plugin code,
+Pagefind's version) is unchanged, so an unchanged site or an edited note does not re-index.
 """
 
 from __future__ import annotations

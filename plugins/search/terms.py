@@ -13,9 +13,8 @@ and does nothing fuzzier. Which terms a release is about is its front matter's t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import re
+from collections.abc import Iterable
 
 from briefing.contract import KINDS, year_label
 from briefing.taxonomy.matcher import ALNUM_RE, THAI_CHAR_RE, _is_acronym, latin_key

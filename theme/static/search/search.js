@@ -83,12 +83,9 @@
     }
     return words;
   }
-  /* Query text → Pagefind query string: every word must be found; several Latin words are
-   * one phrase ("scam centre", "money laundering"), as a reader means them. */
+  /* Query text → Pagefind query string (every word must be found). */
   function pagefindQuery(text) {
-    const words = normalize(text).split(" ").filter(Boolean).flatMap(termWords);
-    if (words.length > 1 && words.every((w) => !/^q[jkx]/.test(w))) return `"${words.join(" ")}"`;
-    return words.join(" ");
+    return normalize(text).split(" ").filter(Boolean).flatMap(termWords).join(" ");
   }
 
   /* ---- expansion: the query as a taxonomy name or alias (the matcher's rule, no fuzziness) ---- */
@@ -109,10 +106,26 @@
     return out + "z";
   }
   const termNames = (tags) => tags.map((t) => EXPANSION.names[t] || t).join(", ");
+  /* Pagefind answers a word it does not hold with the longest shorter word it does (its issue
+   * #793: "cryptocurrency" finds "crypto"). Thai code words never fall back (no index word is a
+   * prefix of a query's), so for Latin words the best result is read: when it does not hold
+   * each word (or a form sharing all but its last four letters: Pagefind stems), the
+   * "matches" are the fallback's and none contains the word. */
+  async function fellBack(text, results) {
+    const latin = normalize(text).split(" ").filter((w) => /^[A-Za-z0-9-]+$/.test(w));
+    if (!latin.length || !results.length) return false;
+    const data = await results[0].data();
+    const page = (decodeText(data.meta.title || "") + " " + decodeText(data.content || "")).toLowerCase();
+    return !latin.every((w) => {
+      const stem = w.toLowerCase().replaceAll("-", "").slice(0, Math.max(4, w.length - 4));
+      return page.replaceAll("-", "").includes(stem);
+    });
+  }
   /* Direct matches, then the releases about the query's terms that do not contain it. */
   async function searchAll(state) {
     const { query, filters } = searchArgs(state);
     const direct = await pagefind.search(query, { filters });
+    if (query && await fellBack(state.q, direct.results)) direct.results = [];
     const tags = query ? expansionTags(state.q) : [];
     const items = direct.results.map((r) => ({ result: r, about: false }));
     let extra = 0;

@@ -86,8 +86,7 @@ def shadow_page(record: SearchRecord, tokenize: Tokenizer | None = None) -> str:
     """The HTML Pagefind indexes for ``record`` (coded body and metadata, no Thai script)."""
     esc = html.escape
     title = encode_text(record.title, tokenize)
-    # the "_" keeps a space between the title and the text in the excerpt the browser decodes
-    body = [f"<h1>{esc(title)} _</h1>", f"<p>{esc(encode_text(record.text, tokenize))}</p>"]
+    body = [f"<h1>{esc(title)}</h1>", f"<p>{esc(encode_text(record.text, tokenize))}</p>"]
     # "WG-AS" is also indexed as "wgas", the form search.js asks for (Pagefind's own is unreliable)
     joined = {w.replace("-", "").lower()
               for w in HYPHENATED.findall(" ".join([record.title, record.text]))}

@@ -22,9 +22,10 @@ indexed alone, as ``qk…z``, and searched exactly (a prefix search for ``กา
 phrase that starts with it).
 
 The coded text is lossless: tokens are separated by single spaces, a real white-space run becomes
-the word ``_``; :func:`decode_text` turns it back into the normalised original (the browser uses
-that to build excerpts and highlight matches). ``theme/static/search/search.js`` holds the mirror
-image of :func:`normalize`, the query coding and :func:`decode_text` (keep in sync).
+the word ``_`` (or nothing between two non-Thai words, where it is implied); :func:`decode_text`
+turns it back into the normalised original (the browser uses that to build excerpts and
+highlight matches). ``theme/static/search/search.js`` holds the mirror image of
+:func:`normalize`, the query coding and :func:`decode_text` (keep in sync).
 """
 
 from __future__ import annotations
@@ -176,11 +177,14 @@ def taxonomy_tokenizer(taxonomy) -> Tokenizer:
 
 def encode_text(text: str, tokenize: Tokenizer | None = None) -> str:
     """The index form of ``text``: Thai runs coded (:func:`encode_run`), other words kept,
-    spaces as ``_``."""
+    spaces as ``_`` — except between two other words, where the space is implied (so
+    Pagefind sees ``scam centre`` as two neighbouring words, for phrase queries)."""
     out = []
-    for kind, piece in tokens(normalize(text.replace(SPACE_WORD, "-"))):
+    pieces = tokens(normalize(text.replace(SPACE_WORD, "-")))
+    for i, (kind, piece) in enumerate(pieces):
         if kind == "space":
-            out.append(SPACE_WORD)
+            if not (0 < i < len(pieces) - 1 and pieces[i - 1][0] == pieces[i + 1][0] == "other"):
+                out.append(SPACE_WORD)
         elif kind == "thai":
             out.extend(encode_run(piece, tokenize))
         else:
@@ -190,4 +194,10 @@ def encode_text(text: str, tokenize: Tokenizer | None = None) -> str:
 
 def decode_text(coded: str) -> str:
     """Inverse of :func:`encode_text` (gives the normalised text)."""
-    return "".join(" " if w == SPACE_WORD else decode_word(w) for w in coded.split(" "))
+    out, plain = [], False
+    for word in coded.split(" "):
+        decoded = " " if word == SPACE_WORD else decode_word(word)
+        now = word != SPACE_WORD and decoded == word
+        out.append(" " + decoded if plain and now else decoded)
+        plain = now
+    return "".join(out)

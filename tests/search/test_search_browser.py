@@ -112,7 +112,7 @@ def test_thai_alias_finds_latin_spelling(browser_site, page):
 def about_flags(page) -> list[tuple[str, bool]]:
     """``(slug, labelled as expansion)`` of the results shown, in order."""
     shown = page.eval_on_selector_all(
-        "[data-search-results] li",
+        "[data-search-results] > li",
         "els => els.map(e => [e.querySelector('h2 a').getAttribute('href'), 'about' in e.dataset])")
     return [(href.rstrip("/").split("/")[-1], about) for href, about in shown]
 

@@ -59,15 +59,30 @@
   function queryWord(word) {
     return FREQUENT.has(word) ? "qk" + code(word) + "z" : "qj" + code(word.slice(0, cfg.span));
   }
-  function decodeText(coded) {
-    return coded.replace(CODED, (_, pairs, length) => {
+  function decodeWord(word) {
+    return word.replace(CODED, (_, pairs, length) => {
       const first = (LO.indexOf(length[0]) << 4) + LO.indexOf(length[1]);
       let s = "";
       for (let i = 0; i < 2 * first; i += 2) {
         s += String.fromCodePoint(0x0e00 + (HI.indexOf(pairs[i]) << 4) + LO.indexOf(pairs[i + 1]));
       }
       return s;
-    }).split(" ").map((w) => (w === "_" ? " " : w)).join("");
+    });
+  }
+  /* Mirror of textcode.decode_text: "_" is a space, and two plain (non-Thai) words have one
+   * between them. Pagefind ends each block (title, paragraph) with ". ": after a coded word
+   * that dot is its own, so a space follows it too. */
+  function decodeText(coded) {
+    let out = "", plain = false, dotted = false;
+    for (const word of coded.split(" ")) {
+      if (word === "_") { out += " "; plain = dotted = false; continue; }
+      const decoded = decodeWord(word);
+      const now = decoded === word;
+      out += ((plain && now) || dotted ? " " : "") + decoded;
+      plain = now;
+      dotted = /z[a-p]{2}\.$/.test(word);
+    }
+    return out;
   }
   /* One query term (no spaces) → list of index words. */
   function termWords(term) {
@@ -83,9 +98,12 @@
     }
     return words;
   }
-  /* Query text → Pagefind query string (every word must be found). */
+  /* Query text → Pagefind query string: every word must be found; several Latin words are
+   * one phrase ("scam centre", "money laundering"), as a reader means them. */
   function pagefindQuery(text) {
-    return normalize(text).split(" ").filter(Boolean).flatMap(termWords).join(" ");
+    const words = normalize(text).split(" ").filter(Boolean).flatMap(termWords);
+    if (words.length > 1 && words.every((w) => !/^q[jkx]/.test(w))) return `"${words.join(" ")}"`;
+    return words.join(" ");
   }
 
   /* ---- expansion: the query as a taxonomy name or alias (the matcher's rule, no fuzziness) ---- */

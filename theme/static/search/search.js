@@ -142,7 +142,10 @@
   /* Direct matches, then the releases about the query's terms that do not contain it. */
   async function searchAll(state) {
     const { query, filters } = searchArgs(state);
-    const direct = await pagefind.search(query, { filters });
+    let direct = await pagefind.search(query, { filters });
+    if (query && query.startsWith('"') && !direct.results.length) { // no page has the phrase:
+      direct = await pagefind.search(query.slice(1, -1), { filters }); // pages with every word
+    }
     if (query && await fellBack(state.q, direct.results)) direct.results = [];
     const tags = query ? expansionTags(state.q) : [];
     const items = direct.results.map((r) => ({ result: r, about: false }));

@@ -46,6 +46,7 @@ BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "tr", "blockquote",
 STRINGS = {
     "title": "Search releases",
     "about": "Also showing {n} releases about {terms}",
+    "about_later": "Releases about {terms} follow those that contain the word",
     "about_off": "Show only releases that contain the word",
     "about_on": "Also show releases about {terms}",
     "about_label": "About {terms}",

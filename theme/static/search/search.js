@@ -139,8 +139,11 @@
       return page.replaceAll("-", "").includes(stem);
     });
   }
-  /* Direct matches, then the releases about the query's terms that do not contain it. */
-  async function searchAll(state) {
+  /* Direct matches, then the releases about the query's terms that do not contain it. The
+   * about-words' index chunk is fetched only when those releases are due on screen (fewer
+   * direct matches than a page, "Show more" past them, or eager): a query with many direct
+   * matches costs no more bytes than it did before expansion. */
+  async function searchAll(state, eager = false) {
     const { query, filters } = searchArgs(state);
     let direct = await pagefind.search(query, { filters });
     if (query && query.startsWith('"') && !direct.results.length) { // no page has the phrase:
@@ -149,22 +152,27 @@
     if (query && await fellBack(state.q, direct.results)) direct.results = [];
     const tags = query ? expansionTags(state.q) : [];
     const items = direct.results.map((r) => ({ result: r, about: false }));
-    let extra = 0;
-    if (tags.length && state.about !== false) {
+    const found = { search: direct, items, tags, extra: 0, expand: null };
+    if (!tags.length || state.about === false) return found;
+    found.extra = null; // not counted yet
+    found.expand = async () => { // appends the about-releases to items, once
+      found.expand = null;
       const seen = new Set(direct.results.map((r) => r.id));
-      const found = await Promise.all(tags.map((t) => pagefind.search(aboutWord(t), { filters })));
-      for (const r of found.flatMap((f) => f.results).sort((a, b) => b.score - a.score)) {
+      const about = await Promise.all(tags.map((t) => pagefind.search(aboutWord(t), { filters })));
+      found.extra = 0;
+      for (const r of about.flatMap((f) => f.results).sort((a, b) => b.score - a.score)) {
         if (seen.has(r.id)) continue;
         seen.add(r.id);
         items.push({ result: r, about: true });
-        extra += 1;
+        found.extra += 1;
       }
-    }
-    return { search: direct, items, tags, extra };
+    };
+    if (eager || items.length < PAGE) await found.expand();
+    return found;
   }
   async function findAll(text) { // every result, in order (tests): [{url, about}]
     await ready;
-    const { items } = await searchAll({ q: text, filters: {}, about: true });
+    const { items } = await searchAll({ q: text, filters: {}, about: true }, true);
     const data = await Promise.all(items.map((i) => i.result.data()));
     return data.map((d, n) => ({ url: d.meta.url, about: items[n].about }));
   }
@@ -259,6 +267,12 @@
   }
   async function showMore(my, size = PAGE) {
     const terms = needles(current.state.q);
+    const found = current.found;
+    if (found.expand && shown + size > found.items.length) {
+      await found.expand();
+      if (my !== ticket) return;
+      renderAbout(current.state, found.tags, found.extra);
+    }
     const batch = current.items.slice(shown, shown + size);
     shown += batch.length;
     // fragments are fetched in parallel; each result is drawn, in order, as soon as it can be
@@ -269,7 +283,7 @@
       if (my !== ticket) return;
       list.append(renderResult(data, terms, batch[n].about));
     }
-    more.hidden = shown >= current.items.length;
+    more.hidden = shown >= current.items.length && !found.expand;
   }
   function renderFacets(state, counts) {
     const focused = facetBox.contains(document.activeElement) ? document.activeElement : null;
@@ -329,9 +343,10 @@
       return;
     }
     root.dataset.state = "busy";
-    const { search, items, tags, extra } = await searchAll(state);
+    const found = await searchAll(state);
+    const { search, items, tags, extra } = found;
     if (my !== ticket) return;
-    current = { state, items, tags };
+    current = { state, items, tags, found };
     shown = 0;
     list.replaceChildren();
     if (filtersReady) renderFacets(state, search.filters); // else the panel is closed
@@ -353,7 +368,8 @@
     const names = termNames(tags);
     const on = state.about !== false;
     if (on) {
-      aboutBox.append(el("span", {}, cfg.strings.about.replace("{n}", extra).replace("{terms}", names)), " ");
+      const note = extra === null ? cfg.strings.about_later : cfg.strings.about.replace("{n}", extra);
+      aboutBox.append(el("span", {}, note.replace("{terms}", names)), " ");
     }
     const button = el("button", { type: "button", class: "search-about-switch", "aria-pressed": String(on) },
       on ? cfg.strings.about_off : cfg.strings.about_on.replace("{terms}", names));

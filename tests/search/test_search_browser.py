@@ -7,6 +7,7 @@ Truth comes from the converted release files (front matter and text) of the same
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -299,3 +300,39 @@ def test_keyboard_filtering_keeps_focus_and_announces_counts(browser_site, page)
     focused = page.evaluate("[document.activeElement.name, document.activeElement.value]")
     assert focused == ["country", value]
     assert page.locator("[data-search-status]").inner_text().startswith("พบ")
+
+
+def test_about_releases_wait_until_they_are_due(chromium, tmp_path):
+    """With a page of direct matches, the about-releases are searched for (their index chunk
+    fetched) only when the reader asks for more; then they follow, labelled, and are counted."""
+    from search_harness import search_page
+
+    from briefing.taxonomy import load_taxonomy
+    from plugins.search.index import SearchRecord, build_index
+
+    records = [SearchRecord(url=f"th/releases/2024-01-01-{n}/", lang="th", title=f"ข่าว {n}",
+                            date="2024-01-01", text=f"ความร่วมมือกับกัมพูชา ครั้งที่ {n}",
+                            about=["countries:KH"]) for n in range(12)]
+    records += [SearchRecord(url=f"th/releases/2024-01-02-{n}/", lang="th", title=f"ข่าว {n}",
+                             date="2024-01-02", text="ความร่วมมือที่ปอยเปต", about=["countries:KH"])
+                for n in range(2)]
+    build_index(records, tmp_path)
+    search_page(tmp_path, "th", load_taxonomy(Path(__file__).resolve().parents[2] / "content"
+                                              / "taxonomy"))
+    with serve(tmp_path) as base:
+        context = chromium.new_context()
+        page = context.new_page()
+        page.goto(f"{base}/th/search/?q={quote('กัมพูชา')}")
+        wait_done(page)
+        assert page.locator("[data-search-results] > li").count() == 10
+        assert page.locator("[data-about]").count() == 0
+        note = page.locator("[data-search-about]").inner_text()
+        assert "กัมพูชา" in note and "ต่อจาก" in note  # they follow; not counted yet
+        page.click("[data-search-more]")
+        page.wait_for_function("document.querySelectorAll('[data-search-results] > li')"
+                               ".length === 14")
+        flags = page.eval_on_selector_all("[data-search-results] > li",
+                                          "els => els.map(e => 'about' in e.dataset)")
+        assert flags == [False] * 12 + [True] * 2
+        assert "2" in page.locator("[data-search-about]").inner_text()
+        context.close()

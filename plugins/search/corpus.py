@@ -1,7 +1,10 @@
-"""Search records straight from raw release files (benchmarks and the search-quality test).
+"""Search records without Pelican: from raw release files, or from converted release pages.
 
-No converter run: the title is the first line, the date comes from the Thai date line, tags come
-from the taxonomy aliases the tagger's matcher finds in the text.
+:func:`corpus_records` needs no converter run: the title is the first line, the date comes from
+the Thai date line, the tags are the terms the taxonomy's matcher finds in the text (what the
+converter would tag). :func:`converted_records` reads the converter's output (``th/`` and
+``en/`` Markdown pages) and makes the records the site makes (:func:`.search.release_records`),
+for the search-quality test over the real collection in both languages.
 ``python -m plugins.search.corpus --help`` builds an
 index for a folder of releases (e.g. ``../shared/corpus/sample``) and prints its size and time.
 """
@@ -9,6 +12,7 @@ index for a folder of releases (e.g. ``../shared/corpus/sample``) and prints its
 from __future__ import annotations
 
 import argparse
+import datetime
 import re
 import sys
 from collections.abc import Iterator
@@ -18,9 +22,10 @@ from pythainlp.util.date import thai_full_months
 
 from briefing.contract import KINDS, ce_year
 from briefing.convert.tag import compile_matcher
+from briefing.frontmatter import load_markdown
 
 from .index import IndexStats, SearchRecord, build_index, text_language
-from .terms import term_names
+from .textcode import taxonomy_tokenizer
 
 TITLE_PREFIX = "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-"
 DATE_LINE = re.compile(rf"(\d{{1,2}}) ({'|'.join(thai_full_months)}) (25\d\d)")
@@ -46,18 +51,14 @@ def raw_release(text: str) -> tuple[str, str, str]:
 
 class Tagger:
     """Taxonomy terms whose names occur in a text (found by the taxonomy's one alias matcher):
-    ids per kind plus all their names."""
+    ids per kind."""
 
     def __init__(self, taxonomy):
-        self.taxonomy = taxonomy
         self.matcher = compile_matcher(taxonomy)
 
-    def __call__(self, text: str) -> tuple[dict[str, list[str]], list[str]]:
+    def __call__(self, text: str) -> dict[str, list[str]]:
         found = {(hit.kind, hit.id) for hit in self.matcher.find(text) if hit.kind in KINDS}
-        ids = {kind: sorted(i for k, i in found if k == kind) for kind in KINDS}
-        names = [n for kind in KINDS for i in ids[kind]
-                 for n in term_names(self.taxonomy.get(kind, i))]
-        return ids, names
+        return {kind: sorted(i for k, i in found if k == kind) for kind in KINDS}
 
 
 def corpus_records(folder: Path | str, taxonomy, limit: int | None = None
@@ -66,10 +67,10 @@ def corpus_records(folder: Path | str, taxonomy, limit: int | None = None
     tagger = Tagger(taxonomy)
     for path in sorted(Path(folder).glob("*.txt"), key=lambda p: p.name)[:limit]:
         title, date, body = raw_release(path.read_text(encoding="utf-8", errors="replace"))
-        tags, names = tagger(f"{title}\n{body}")
+        tags = tagger(f"{title}\n{body}")
         yield SearchRecord(
             url=f"th/releases/{path.stem}/", lang="th", title=title, date=date, text=body,
-            terms=names,
+            about=[f"{k}:{i}" for k in KINDS for i in tags[k]],
             filters={**{FACETS[k]: tags[k] for k in FACETS}, "year": [date[:4]] if date else [],
                      "language": [text_language(body)]},
             tags=[f"{FACETS[k]}:{i}" for k in FACETS for i in tags[k]],
@@ -83,7 +84,34 @@ def search_index(folder: Path | str, out_dir: Path | str, taxonomy=None,
         from briefing.taxonomy import load_taxonomy
 
         taxonomy = load_taxonomy(Path(__file__).resolve().parents[2] / "content" / "taxonomy")
-    return build_index(corpus_records(folder, taxonomy, limit), out_dir, progress=progress)
+    return build_index(corpus_records(folder, taxonomy, limit), out_dir, progress=progress,
+                       tokenize=taxonomy_tokenizer(taxonomy))
+
+
+class Page:
+    """A converted release page as :func:`.search.release_records` reads a Pelican article."""
+
+    def __init__(self, path: Path, markdown):
+        self.metadata, body = load_markdown(path.read_text(encoding="utf-8"))
+        self.content = markdown.reset().convert(body)
+        self.title = str(self.metadata.get("title") or "")
+        self.url = f"{self.metadata['lang']}/releases/{self.metadata['slug']}/"
+        day = self.metadata["date"]
+        self.date = datetime.datetime.fromisoformat(str(day))
+
+
+def converted_groups(folder: Path | str) -> dict[str, dict[str, Page]]:
+    """``{slug: {lang: page}}`` for the converter's output in ``folder`` (``th/``, ``en/``),
+    rendered with the site's Markdown settings (``MARKDOWN`` in ``pelicanconf.py``)."""
+    import markdown
+
+    md = markdown.Markdown(extensions=["markdown.extensions.extra",
+                                       "markdown.extensions.sane_lists"], output_format="html")
+    groups: dict[str, dict[str, Page]] = {}
+    for path in sorted(Path(folder).glob("*/*.md")):
+        page = Page(path, md)
+        groups.setdefault(str(page.metadata["slug"]), {})[str(page.metadata["lang"])] = page
+    return groups
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,12 @@
 """Build the Pagefind search index from release records (pure of Pelican; the benchmark calls it).
 
 Each record becomes a *shadow page* — never published — whose indexed body is the coded text of
-:mod:`.textcode` (title, text, then the taxonomy names and aliases the release matches), with
-Pagefind filters and the real title/date/URL/tags as metadata. Shadow pages are written
+:mod:`.textcode`: the page's own title and text only, then, after :data:`TERMS_MARK`, one opaque
+word per term the release is tagged with (:func:`about_word`: nobody types it; ``search.js``
+asks for it when a query names the term, to list the releases *about* it after those that
+contain the word), with Pagefind filters and the coded title, date, URL and tags as metadata
+(Pagefind indexes metadata words too, so no Thai script reaches the index at all).
+Shadow pages are written
 to a temporary folder and indexed by Pagefind's command line (``python -m pagefind --site``: fast,
 where the Python API's ``add_custom_record`` costs ~100 ms per record, and it has written every
 file when it exits). The bundle lands in ``{out_dir}/pagefind/``, one index per language
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -35,11 +40,12 @@ from briefing.contract import text_language  # noqa: F401 (re-exported for the s
 from briefing.site.settings import DEFAULTS
 
 from .bundle import new_bundle_dir, remove_leftovers, swap_in, work_prefix, write_stamp
-from .pfmerge import ENTRY, merge_parts
-from .textcode import encode_term, encode_text, normalize
+from .pfmerge import ENTRY, UNSET_ENV, merge_parts, require_version
+from .textcode import LO, Tokenizer, encode_text
 
 FILTER_KINDS = ("type", "country", "meeting", "topic", "year", "language")
-TERMS_MARK = "qjtermsz"  # coded-body word that separates the release text from its alias terms
+TERMS_MARK = "qjtermsz"  # coded-body word that separates the page's text from its about-words
+ABOUT_PREFIX = "qx"
 HYPHENATED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9-])")
 PART_PAGES = DEFAULTS["SEARCH_PART_PAGES"]  # pages per Pagefind run: ~300 MB for Thai pages
 # what pagefind.js loads (search.js runs it without its Web Worker; the UI kits are unused)
@@ -56,7 +62,7 @@ class SearchRecord:
     title: str
     date: str  # ISO date
     text: str  # plain text of the page body
-    terms: Sequence[str] = ()  # names/aliases (any script) the page should also be found by
+    about: Sequence[str] = ()  # "kind:id" of every term the release is tagged with (expansion)
     filters: dict[str, Sequence[str]] = field(default_factory=dict)  # kind -> ids
     tags: Sequence[str] = ()  # "kind:id" chips shown with the result
 
@@ -71,25 +77,24 @@ class IndexStats:
     files: int
 
 
+def about_word(tag: str) -> str:
+    """The index word of a tag ``kind:id`` (``qx`` + two letters per byte + ``z``); the mirror is
+    ``aboutWord`` in ``search.js``."""
+    return ABOUT_PREFIX + "".join(LO[b >> 4] + LO[b & 15] for b in tag.encode()) + "z"
 
 
-def shadow_page(record: SearchRecord) -> str:
-    """The HTML Pagefind indexes for ``record`` (coded body, real text only in metadata)."""
+def shadow_page(record: SearchRecord, tokenize: Tokenizer | None = None) -> str:
+    """The HTML Pagefind indexes for ``record`` (coded body and metadata, no Thai script)."""
     esc = html.escape
-    body = [f"<h1>{esc(encode_text(record.title))}</h1>", f"<p>{esc(encode_text(record.text))}</p>"]
-    unique = list(dict.fromkeys(normalize(t) for t in record.terms if t.strip()))
+    title = encode_text(record.title, tokenize)
+    body = [f"<h1>{esc(title)}</h1>", f"<p>{esc(encode_text(record.text, tokenize))}</p>"]
     # "WG-AS" is also indexed as "wgas", the form search.js asks for (Pagefind's own is unreliable)
     joined = {w.replace("-", "").lower()
-              for w in HYPHENATED.findall(" ".join([record.title, record.text, *unique]))}
-    if unique or joined:
-        coded = " _ ".join([*(encode_term(t) for t in unique), *sorted(joined)])
-        body.append(f"<p>{TERMS_MARK} _ {esc(coded)}</p>")
-    meta = {
-        "title": normalize(record.title),
-        "date": record.date,
-        "url": record.url,
-        "tags": " ".join(record.tags),
-    }
+              for w in HYPHENATED.findall(" ".join([record.title, record.text]))}
+    about = list(dict.fromkeys(about_word(tag) for tag in record.about))
+    if about or joined:
+        body.append(f"<p>{TERMS_MARK} _ {esc(' _ '.join([*about, *sorted(joined)]))}</p>")
+    meta = {"title": title, "date": record.date, "url": record.url, "tags": " ".join(record.tags)}
     tail = [f'<span data-pagefind-meta="{k}">{esc(v)}</span>' for k, v in meta.items() if v]
     for kind, values in record.filters.items():
         tail.extend(f'<span data-pagefind-filter="{kind}">{esc(v)}</span>' for v in values)
@@ -102,7 +107,8 @@ def shadow_page(record: SearchRecord) -> str:
 
 
 def write_shadow_pages(records: Iterable[SearchRecord], root: Path, progress: bool = False,
-                       part_pages: int = PART_PAGES) -> dict[str, int]:
+                       part_pages: int = PART_PAGES, tokenize: Tokenizer | None = None
+                       ) -> dict[str, int]:
     """Write one shadow page per record at ``root/{lang}/{part}/{url}`` (parts ``0000``, ``0001``…
     of at most ``part_pages`` pages); return pages per language."""
     if progress:
@@ -115,7 +121,7 @@ def write_shadow_pages(records: Iterable[SearchRecord], root: Path, progress: bo
         part = f"{at // max(1, part_pages):04d}"
         page = root / record.lang / part / record.url.strip("/") / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(shadow_page(record), encoding="utf-8")
+        page.write_text(shadow_page(record, tokenize), encoding="utf-8")
         counts[record.lang] = at + 1
     return counts
 
@@ -127,6 +133,7 @@ def index_language(site: Path, lang: str, bundle: Path) -> None:
     if len(part_sites) == 1:
         _pagefind(part_sites[0], bundle)
         return
+    require_version()  # before hours of indexing: the join reads Pagefind's own file formats
     part_bundles = [bundle.parent / f"{lang}-part-{p.name}" for p in part_sites]
     for part_site, part_bundle in zip(part_sites, part_bundles, strict=True):
         _pagefind(part_site, part_bundle)
@@ -186,7 +193,9 @@ def _pagefind(site: Path, bundle: Path) -> None:
     #1271: an empty ``pagefind-entry.json`` under load)."""
     cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle),
            "--silent"]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    # the merge assumes Pagefind's own chunking (pfmerge.CHUNK_UNITS): never another chunk size
+    env = {k: v for k, v in os.environ.items() if k not in UNSET_ENV}
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip()[-2000:]
         raise SearchIndexError(
@@ -213,11 +222,13 @@ def check_bundle(bundle: Path) -> None:
 
 
 def build_index(records: Iterable[SearchRecord], out_dir: Path | str, progress: bool = False,
-                part_pages: int = PART_PAGES, fingerprint: str = "") -> IndexStats:
+                part_pages: int = PART_PAGES, fingerprint: str = "",
+                tokenize: Tokenizer | None = None) -> IndexStats:
     """Index ``records`` into ``out_dir/pagefind/`` (replacing it) and return stats; Pagefind
-    indexes at most ``part_pages`` pages at a time (:func:`index_language`). The new bundle is
-    written beside the old one, checked, stamped with ``fingerprint`` and the size of each
-    file, then swapped in (:mod:`.bundle`): a killed build never leaves half a bundle.
+    indexes at most ``part_pages`` pages at a time (:func:`index_language`). ``tokenize`` adds
+    the taxonomy tokenizer's word starts to ICU's (:func:`.textcode.taxonomy_tokenizer`). The
+    new bundle is written beside the old one, checked, stamped with ``fingerprint`` and the size
+    of each file, then swapped in (:mod:`.bundle`): a killed build never leaves half a bundle.
 
     Usable on its own (benchmarks): records need no Pelican. Thai text is coded by
     :func:`.textcode.encode_text`; the browser side is ``theme/static/search/search.js``.
@@ -227,7 +238,7 @@ def build_index(records: Iterable[SearchRecord], out_dir: Path | str, progress: 
     new = new_bundle_dir(out_dir)
     with tempfile.TemporaryDirectory(prefix=work_prefix()) as tmp:
         shadow, parts = Path(tmp) / "shadow", Path(tmp) / "bundles"
-        counts = write_shadow_pages(records, shadow, progress, part_pages)
+        counts = write_shadow_pages(records, shadow, progress, part_pages, tokenize)
         for lang in sorted(counts):  # one process at a time: the peak is one part's
             index_language(shadow / lang, lang, parts / lang)
         merge_bundles([parts / lang for lang in sorted(counts)], new)

@@ -18,7 +18,12 @@ Pagefind 1.5's files (each ``gzip`` of :data:`SIGNATURE` + CBOR), as read off it
 - ``filter/{hash}.pf_filter``: ``[filter, [[value, [page…]]…]]``; ``fragment/{hash}.pf_fragment``:
   one page's JSON, independent of page numbers (copied as it is).
 
-Anything else in a part (sort orders, another version) is refused with :class:`MergeError`.
+These formats are Pagefind's own and undocumented: this module is an adapter locked to
+:data:`PAGEFIND_VERSION`. Another installed version, or parts written by one, are refused with a
+:class:`MergeError` that says so (upgrade by re-reading the formats and the chunking off the new
+version's output and changing this module and the pin in ``pyproject.toml`` together). Pagefind
+is always run without :data:`UNSET_ENV` (its unstable chunk-size override would change the
+chunking the merge reproduces). Sort orders in a part are refused too.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ from pathlib import Path
 
 import cbor2
 
+PAGEFIND_VERSION = "1.5.2"  # the only version whose files this module reads and writes
+UNSET_ENV = ("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE",)  # removed from Pagefind's environment
 SIGNATURE = b"pagefind_dcd"
 CHUNK_UNITS = 20_000  # Pagefind closes an index chunk once its entries' lengths reach this
 ENTRY = "pagefind-entry.json"
@@ -41,6 +48,28 @@ ENTRY = "pagefind-entry.json"
 
 class MergeError(ValueError):
     """Parts that cannot be merged (the message names the part and why)."""
+
+
+def installed_version() -> str:
+    """The installed Pagefind's version (its Python package), ``""`` when it is not installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind")
+    except PackageNotFoundError:
+        return ""
+
+
+def require_version(found: str | None = None, where: str = "the installed Pagefind") -> None:
+    """Raise :class:`MergeError` unless ``found`` (default: the installed version) is
+    :data:`PAGEFIND_VERSION`."""
+    found = installed_version() if found is None else found
+    if found != PAGEFIND_VERSION:
+        raise MergeError(
+            f"{where} is version {found or 'unknown'}, but plugins/search/pfmerge.py joins the "
+            f"index files of Pagefind {PAGEFIND_VERSION} only (an undocumented format): install "
+            f"pagefind=={PAGEFIND_VERSION}, or build with SEARCH_PART_PAGES above the number of "
+            f"pages so no merge is needed")
 
 
 def read_pf(path: Path):
@@ -99,6 +128,7 @@ class _Part:
         if len(meta) != 6:
             raise MergeError(f"{self.root}: pf_meta has {len(meta)} fields, not Pagefind 1.5's 6")
         self.version, self.pages, self.chunks, self.filters, sorts, self.fields = meta
+        require_version(str(self.version), f"{self.root} (a part's index)")
         if sorts:
             raise MergeError(f"{self.root}: sort orders cannot be merged")
 

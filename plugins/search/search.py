@@ -1,16 +1,17 @@
 """Pelican side of search: the ``/{lang}/search/`` pages and the index of every release.
 
 ``SearchGenerator.generate_output`` builds the index from the release objects (their rendered HTML
-as text, and the taxonomy names/aliases of the terms the release is tagged with) with
-:func:`.index.build_index` into ``output/pagefind/``, then writes both search pages (template
-``search.html``), which preload the bundle files Pagefind fetches first
-(:func:`.index.preload_urls`).
+as text — the page's own words only — and their front-matter tag lists, for the labelled
+expansion of :mod:`.terms`) with :func:`.index.build_index` into ``output/pagefind/``, then writes
+both search pages (template ``search.html``; each searches its own language's pages and says
+so), which preload the bundle files Pagefind fetches first (:func:`.index.preload_urls`) and carry
+the expansion table (:func:`.terms.expansion_table`).
 Settings: ``SEARCH_INDEX`` (default True; False skips the index, e.g. for quick previews);
 ``SEARCH_PART_PAGES`` (pages per Pagefind run; defaults in ``briefing.site.settings``).
-A rebuild keeps the bundle when :func:`index_fingerprint` (releases, taxonomy, plugin code) is
-unchanged *and* the bundle is complete (:func:`.bundle.is_current`: every file its stamp lists is
-there, with its size), so an unchanged site or an edited note does not re-index, and a bundle a
-killed build left incomplete is rebuilt.
+A rebuild keeps the bundle when :func:`index_fingerprint` (releases, taxonomy, plugin code,
+Pagefind's version) is unchanged *and* the bundle is complete (:func:`.bundle.is_current`: every
+file its stamp lists is there, with its size), so an unchanged site or an edited note does not
+re-index, and a bundle a killed build left incomplete is rebuilt.
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ from .index import (
     preload_urls,
     text_language,
 )
-from .terms import facet_labels, term_names
-from .textcode import FREQUENT_WORDS
+from .pfmerge import installed_version
+from .terms import expansion_table, facet_labels
+from .textcode import FREQUENT_WORDS, SPAN, taxonomy_tokenizer
 
 log = logging.getLogger(__name__)
 FINGERPRINT_FILE = STAMP  # in output/pagefind/: what the bundle was built from, and its files
@@ -45,7 +47,12 @@ BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "tr", "blockquote",
               "dd", "dt"}
 #: The search page's own words: English msgids, translated by the theme's catalogues (.po).
 STRINGS = {
-    "title": "Search releases", "label": "Search the releases (English or Thai)",
+    "title": "Search releases",
+    "about": "Also showing {n} releases about {terms}",
+    "about_later": "Releases about {terms} follow those that contain the word",
+    "about_off": "Show only releases that contain the word",
+    "about_on": "Also show releases about {terms}",
+    "about_label": "About {terms}",
     "button": "Search", "filters": "Filter results", "more": "Show more", "tags": "Tags",
     "count": "{n} releases found", "none": "No release matches your search",
     "prompt": "Type a word, or pick a filter", "error": "Search could not be loaded",
@@ -58,8 +65,24 @@ STRINGS = {
 }
 
 
+#: What each language's search box searches (its own index: the pages in that language).
+INDEX_STRINGS = {
+    "th": {"label": "Search the Thai releases",
+           "hint": "Searches the Thai text of each release. A Thai word also finds the words "
+                   "that begin with it (สแกม finds สแกมเมอร์); the name of a country, "
+                   "organisation, person or topic also lists the releases about it."},
+    "en": {"label": "Search the English pages",
+           "hint": "Searches the English pages: headlines, facts and the names of the "
+                   "countries, organisations, people, places and topics each release mentions, "
+                   "so a name finds every release about it. Thai words: use the Thai search."},
+}
+
+
 def search_strings(translate, lang: str, strings: dict = STRINGS) -> dict:
-    """``STRINGS`` in ``lang``: ``translate(text, lang)`` is the theme's gettext."""
+    """``STRINGS`` and ``lang``'s ``INDEX_STRINGS`` in ``lang`` (``translate(text, lang)`` is the
+    theme's gettext)."""
+    if strings is STRINGS:
+        strings = {**STRINGS, **INDEX_STRINGS[lang]}
     return {key: search_strings(translate, lang, value) if isinstance(value, dict)
             else translate(value, lang) for key, value in strings.items()}
 
@@ -94,17 +117,42 @@ def _ids(article, kind: str) -> list[str]:
     return [str(v) for v in ([value] if isinstance(value, str) else value)]
 
 
-def release_records(groups: dict, taxonomy):
+def full_html(article) -> str:
+    """The whole body, every part of a release shown in parts (``release_parts``) included."""
+    parts = getattr(article, "body_parts", None)
+    return "".join(parts) if parts else article.content
+
+
+def body_text(article) -> str:
+    """The page's text for the index: its HTML as text, without a first paragraph that only
+    repeats the summary (the English pages' generated lead, whose date is the event's)."""
+    text = html_text(full_html(article)).strip()
+    summary = str(article.metadata.get("summary") or "")
+    first, _, rest = text.partition("\n")
+    if first.strip() and summary.startswith(first.strip()):
+        return rest
+    return text
+
+
+def named(article, tags: dict) -> dict[str, list[str]]:
+    """The terms a release names, by kind: what it is about (its tag lists) and what it names in
+    passing (``mentions``): a query naming the term another way finds it by expansion."""
+    mentions = article.metadata.get("mentions") or {}
+    mentions = mentions if isinstance(mentions, dict) else {}
+    return {kind: list(dict.fromkeys([*tags[kind], *(str(i).partition("/")[0] if kind ==
+                                                     "meetings" else str(i)
+                                                     for i in mentions.get(kind) or ())]))
+            for kind in NAME_KINDS}
+
+
+def release_records(groups: dict):
     """One :class:`SearchRecord` per release page, from ``{slug: {lang: article}}``."""
     for group in groups.values():
         original = group.get("th") or next(iter(group.values()))
         language = text_language(html_text(original.content))
         for lang, article in group.items():
-            text = html_text(article.content)
             tags = {kind: _ids(article, kind) for kind in NAME_KINDS}
             tags["meetings"] = sorted({ref.partition("/")[0] for ref in tags["meetings"]})
-            terms = [n for kind in NAME_KINDS for i in tags[kind]
-                     for n in term_names(taxonomy.get(kind, i))]
             filters = {TAG_KINDS[k]: tags[k] for k in TAG_KINDS}
             filters["type"] = [str(article.metadata["type"])] if article.metadata.get("type") \
                 else []
@@ -112,15 +160,18 @@ def release_records(groups: dict, taxonomy):
             filters["language"] = [language]
             yield SearchRecord(
                 url=article.url, lang=lang, title=article.title,
-                date=article.date.date().isoformat(), text=text, terms=terms, filters=filters,
+                date=article.date.date().isoformat(), text=body_text(article),
+                about=[f"{k}:{i}" for k in NAME_KINDS for i in named(article, tags)[k]],
+                filters=filters,
                 tags=[f"{TAG_KINDS[k]}:{i}" for k in TAG_KINDS for i in tags[k]],
             )
 
 
 def index_fingerprint(groups: dict, settings) -> str:
     """Hash of what the index is made from: every release page (URL, title, date, tags, HTML),
-    the taxonomy files and this plugin's code. Unchanged → the bundle on disk is current."""
-    digest = hashlib.sha256()
+    the taxonomy files, this plugin's code and Pagefind's version. Unchanged → the bundle on disk
+    is current."""
+    digest = hashlib.sha256(f"pagefind {installed_version()}\n".encode())
     for path in sorted([*Path(__file__).parent.glob("*.py"), *Path(__file__).parent.glob("*.txt")]):
         digest.update(path.read_bytes())
     taxonomy_dir = settings.get("BRIEFING_TAXONOMY_PATH") or os.path.join(settings["PATH"],
@@ -130,7 +181,7 @@ def index_fingerprint(groups: dict, settings) -> str:
     for slug in sorted(groups):
         for lang, article in sorted(groups[slug].items()):
             tags = [article.metadata.get(kind) for kind in NAME_KINDS]
-            html = getattr(article, "_content", None) or article.content
+            html = full_html(article)
             digest.update(json.dumps([slug, lang, article.url, article.title, str(article.date),
                                       tags, html], ensure_ascii=False, default=str).encode())
     return digest.hexdigest()
@@ -144,7 +195,9 @@ def search_config(lang: str, siteurl: str, taxonomy, strings: dict, translate=No
                       for t, name in RELEASE_TYPE_NAMES.items()}
     return {
         "lang": lang, "base": f"{siteurl}/", "facets": list(FILTER_KINDS),
-        "labels": labels, "strings": strings, "frequent": sorted(FREQUENT_WORDS),
+        "labels": labels, "strings": strings,
+        "frequent": sorted(FREQUENT_WORDS), "span": SPAN,
+        "expansion": expansion_table(taxonomy, lang),
     }
 
 
@@ -173,9 +226,9 @@ class SearchGenerator(SiteGenerator):
         if is_current(Path(self.output_path) / "pagefind", fingerprint):
             log.info("search: releases, taxonomy and indexer unchanged; index kept")
             return
-        stats = build_index(release_records(index.groups, taxonomy), self.output_path,
+        stats = build_index(release_records(index.groups), self.output_path,
                             part_pages=setting(self.settings, "SEARCH_PART_PAGES"),
-                            fingerprint=fingerprint)
+                            fingerprint=fingerprint, tokenize=taxonomy_tokenizer(taxonomy))
         log.info("search: indexed %d pages in %.1f s (%d KB)", stats.pages, stats.seconds,
                  stats.bundle_bytes // 1024)
 

@@ -9,21 +9,36 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from plugins.search.index import SearchRecord, build_index, shadow_page, text_language
+from plugins.search.index import (
+    TERMS_MARK,
+    SearchRecord,
+    about_word,
+    build_index,
+    shadow_page,
+    text_language,
+)
+from plugins.search.textcode import decode_text
 
 RECORD = SearchRecord(
     url="th/releases/2024-03-24-1/", lang="th", title="ดีอี เป็นประธาน WG-AS",
-    date="2024-03-24", text="มาตรการป้องกันการหลอกลวง เปิดบัญชีม้า", terms=["Call Center"],
+    date="2024-03-24", text="มาตรการป้องกันการหลอกลวง เปิดบัญชีม้า",
+    about=["topics:call-centre-gangs", "countries:KH"],
     filters={"country": ["KH", "TH"], "year": ["2024"]}, tags=["country:KH"])
 
 
-def test_shadow_page_codes_the_body_and_keeps_real_metadata():
+def test_shadow_page_holds_the_pages_own_words_coded_and_no_thai_script():
     page = shadow_page(RECORD)
-    body = re.search(r"<main data-pagefind-body>(.*)</main>", page).group(1)
-    assert not re.search(r"[\u0e00-\u0e7f]", body)
-    assert 'data-pagefind-meta="title">ดีอี เป็นประธาน WG-AS<' in page
+    assert not re.search(r"[\u0e00-\u0e7f]", page)  # Pagefind indexes metadata words too
+    title = re.search(r'data-pagefind-meta="title">([^<]*)<', page).group(1)
+    assert decode_text(title) == "ดีอี เป็นประธาน WG-AS"
     assert 'data-pagefind-filter="country">KH<' in page
     assert '<html lang="th">' in page
+    # no names of the tagged terms, only their opaque about-words after the mark
+    assert "Call" not in page and "call-centre" not in page
+    text, _, about = page.partition(TERMS_MARK)
+    assert about_word("topics:call-centre-gangs") in about
+    assert about_word("topics:call-centre-gangs") not in text
+    assert re.fullmatch(r"qx[a-p]+z", about_word("countries:KH"))
 
 
 def test_text_language():
@@ -74,3 +89,17 @@ def test_a_broken_bundle_is_refused_with_the_file_named(tmp_path):
     (bundle / "pagefind-entry.json").write_text("", encoding="utf-8")
     with pytest.raises(SearchIndexError, match="pagefind-entry.json"):
         check_bundle(bundle)
+
+
+def test_the_index_fingerprint_names_pagefinds_version(tmp_path, monkeypatch):
+    """Another Pagefind writes other files: a rebuild must not keep the old bundle."""
+    from pathlib import Path
+
+    import plugins.search.search as plugin
+
+    taxonomy = Path(__file__).resolve().parents[2] / "content" / "taxonomy"
+    settings = {"PATH": str(tmp_path), "BRIEFING_TAXONOMY_PATH": str(taxonomy)}
+    before = plugin.index_fingerprint({}, settings)
+    assert plugin.index_fingerprint({}, settings) == before
+    monkeypatch.setattr(plugin, "installed_version", lambda: "9.9.9")
+    assert plugin.index_fingerprint({}, settings) != before

@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 from plugins.search.index import SearchRecord, build_index
-from plugins.search.pfmerge import MergeError, chunk_bounds, encode_pf, merge_parts, read_pf
+from plugins.search.pfmerge import (
+    PAGEFIND_VERSION,
+    MergeError,
+    chunk_bounds,
+    encode_pf,
+    installed_version,
+    merge_parts,
+    read_pf,
+    require_version,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "content" / "sources").glob("[0-9][0-9][0-9]_*.txt"))  # the seeds
@@ -33,7 +42,8 @@ def _records(count: int) -> list[SearchRecord]:
                     + " ".join(f"case{n}x{k}" for k in range(800)))
         records.append(SearchRecord(
             url=f"{lang}/releases/2024-01-{n:04d}/", lang=lang, title=f"ข่าว {n} WG-AS",
-            date=f"2024-{1 + n % 12:02d}-01", text=body, terms=["Call Center"] if n % 2 else [],
+            date=f"2024-{1 + n % 12:02d}-01", text=body,
+            about=["topics:call-centre-gangs"] if n % 2 else [],
             filters={"year": [str(2020 + n % 5)], "country": ["KH"] if n % 3 else ["TH", "LA"]},
             tags=[f"country:KH{n % 2}"] if n >= 8 else []))
     return records
@@ -141,3 +151,29 @@ def test_parts_that_cannot_be_joined_are_refused(tmp_path):
         merge_parts([bundle], "th", tmp_path / "out")
     with pytest.raises(MergeError, match="no th parts"):
         merge_parts([], "th", tmp_path / "out")
+
+
+def test_the_merge_is_locked_to_one_pagefind_version(tmp_path):
+    """pfmerge reads Pagefind's undocumented files: any other version is refused, clearly."""
+    assert installed_version() == PAGEFIND_VERSION  # the pin in pyproject.toml
+    require_version()
+    with pytest.raises(MergeError, match=f"1.6.0.*Pagefind {PAGEFIND_VERSION} only"):
+        require_version("1.6.0")
+    build_index([r for r in _records(4) if r.lang == "th"], tmp_path / "a")
+    bundle = tmp_path / "a" / "pagefind"
+    meta_path = next(bundle.glob("*.pf_meta"))
+    meta = read_pf(meta_path)
+    meta[0] = "1.4.0"
+    meta_path.write_bytes(encode_pf(meta))
+    with pytest.raises(MergeError, match="a part's index.*version 1.4.0"):
+        merge_parts([bundle], "th", tmp_path / "out")
+
+
+def test_pagefinds_chunk_size_override_is_ignored(tmp_path, monkeypatch, built):
+    """PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE would change Pagefind's chunking, which the merge
+    reproduces: it is removed from Pagefind's environment, so the join is still exact."""
+    monkeypatch.setenv("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE", "500")
+    build_index(_records(48), tmp_path, part_pages=5)
+    whole, _ = built
+    for lang in ("th", "en"):
+        assert logical(tmp_path / "pagefind", lang) == logical(whole, lang)

@@ -6,6 +6,8 @@ Truth comes from the converted release files (front matter and text) of the same
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -127,6 +129,59 @@ def test_alias_finds_releases_about_the_term_not_passing_mentions(browser_site, 
     assert not in_passing & found  # another spelling named in passing is not the word typed
 
 
+def about_flags(page) -> list[tuple[str, bool]]:
+    """``(slug, labelled as expansion)`` of the results shown, in order."""
+    shown = page.eval_on_selector_all(
+        "[data-search-results] > li",
+        "els => els.map(e => [e.querySelector('h2 a').getAttribute('href'), 'about' in e.dataset])")
+    return [(href.rstrip("/").split("/")[-1], about) for href, about in shown]
+
+
+def test_expansion_comes_after_the_word_labelled_and_can_be_turned_off(browser_site, page):
+    """A query that is a term's alias lists the releases that contain it, then, labelled, the
+    releases tagged with the term that do not; the reader can turn the second part off."""
+    _, base, pages = browser_site
+    direct = containing(pages, "th", "แก๊งคอลเซ็นเตอร์")
+    about = tagged(pages, "th", "topics", "call-centre-gangs") - direct
+    assert direct and about, "the seeds should have both kinds for this test"
+    open_search(page, base, "th", "แก๊งคอลเซ็นเตอร์")
+    shown = about_flags(page)
+    assert [slug for slug, flag in shown if not flag] == [s for s, _ in shown[:len(direct)]]
+    assert {slug for slug, flag in shown if not flag} == direct
+    assert {slug for slug, flag in shown if flag} == about
+    note = page.locator("[data-search-about]")
+    assert note.is_visible() and "เกี่ยวกับ" in note.inner_text()
+    assert page.locator("[data-about] .search-about-label").count() == len(about)
+    page.click("[data-search-about] button")
+    page.wait_for_function("location.search.includes('about=0')")
+    wait_done(page)
+    assert about_flags(page) == [(slug, False) for slug, flag in shown if not flag]
+    page.click("[data-search-about] button")  # and back on
+    page.wait_for_function("!location.search.includes('about=0')")
+    wait_done(page)
+    assert about_flags(page) == shown
+
+
+def test_a_word_that_names_no_term_is_not_expanded(browser_site, page):
+    _, base, pages = browser_site
+    assert open_search(page, base, "th", "หลอกลวง") == containing(pages, "th", "หลอกลวง")
+    assert page.locator("[data-search-about]").is_hidden()
+    assert page.locator("[data-about]").count() == 0
+
+
+@pytest.mark.parametrize("lang, label", [("th", "ภาษาไทย"), ("en", "English pages")])
+def test_one_search_box_that_says_what_it_searches(browser_site, page, lang, label):
+    _, base, _ = browser_site
+    page.goto(f"{base}/{lang}/search/")
+    assert page.locator("input[name=q]").count() == 1  # no second box in the header
+    assert label in page.locator("label[for=search-q]").inner_text()
+    hint = page.locator("#search-hint")
+    assert hint.is_visible()
+    assert page.get_attribute("#search-q", "aria-describedby") == "search-hint"
+    if lang == "en":
+        assert "names" in hint.inner_text() and "English" in hint.inner_text()
+
+
 def test_meeting_alias_spellings(browser_site, page):
     _, base, pages = browser_site
     spaced = containing(pages, "th", "WG – AS") - containing(pages, "th", "WG-AS")
@@ -151,7 +206,8 @@ def test_result_shows_title_date_excerpt_and_chips(browser_site, page):
     _, base, _ = browser_site
     open_search(page, base, "th", "หลอกลวง")
     first = page.locator("[data-search-results] li").first
-    assert first.locator("h2 a").inner_text().strip()
+    title = first.locator("h2 a").inner_text().strip()
+    assert title and re.search(r"[\u0e00-\u0e7f]", title) and "qj" not in title  # decoded
     assert first.locator("time").get_attribute("datetime")
     assert first.locator(".search-excerpt mark").count() >= 1
     assert first.locator(".chips li").count() >= 1
@@ -184,8 +240,11 @@ def test_facets_combine_and_live_in_the_url(browser_site, page):
     assert found == expected & containing(pages, "th", "หลอกลวง")
     assert page.locator(f"[data-facet=country] input[value='{country}']").is_checked()
     assert page.locator(f"[data-facet=year] input[value='{year}']").is_checked()
-    for facet in ("country", "meeting", "topic", "year", "language"):
+    for facet in ("country", "meeting", "topic", "year"):
         assert page.locator(f"[data-facet={facet}]").count() == 1, facet
+    # every seed's original is Thai: a one-option filter is not offered
+    assert {meta["lang"] for meta, _ in pages["th"].values()} == {"th"}
+    assert page.locator("[data-facet=language]").count() == 0
 
 
 def test_filter_index_loads_only_with_the_filters_panel(browser_site, page):
@@ -260,3 +319,39 @@ def test_keyboard_filtering_keeps_focus_and_announces_counts(browser_site, page)
     focused = page.evaluate("[document.activeElement.name, document.activeElement.value]")
     assert focused == ["country", value]
     assert page.locator("[data-search-status]").inner_text().startswith("พบ")
+
+
+def test_about_releases_wait_until_they_are_due(chromium, tmp_path):
+    """With a page of direct matches, the about-releases are searched for (their index chunk
+    fetched) only when the reader asks for more; then they follow, labelled, and are counted."""
+    from search_harness import search_page
+
+    from briefing.taxonomy import load_taxonomy
+    from plugins.search.index import SearchRecord, build_index
+
+    records = [SearchRecord(url=f"th/releases/2024-01-01-{n}/", lang="th", title=f"ข่าว {n}",
+                            date="2024-01-01", text=f"ความร่วมมือกับกัมพูชา ครั้งที่ {n}",
+                            about=["countries:KH"]) for n in range(12)]
+    records += [SearchRecord(url=f"th/releases/2024-01-02-{n}/", lang="th", title=f"ข่าว {n}",
+                             date="2024-01-02", text="ความร่วมมือที่ปอยเปต", about=["countries:KH"])
+                for n in range(2)]
+    build_index(records, tmp_path)
+    search_page(tmp_path, "th", load_taxonomy(Path(__file__).resolve().parents[2] / "content"
+                                              / "taxonomy"))
+    with serve(tmp_path) as base:
+        context = chromium.new_context()
+        page = context.new_page()
+        page.goto(f"{base}/th/search/?q={quote('กัมพูชา')}")
+        wait_done(page)
+        assert page.locator("[data-search-results] > li").count() == 10
+        assert page.locator("[data-about]").count() == 0
+        note = page.locator("[data-search-about]").inner_text()
+        assert "กัมพูชา" in note and "ต่อจาก" in note  # they follow; not counted yet
+        page.click("[data-search-more]")
+        page.wait_for_function("document.querySelectorAll('[data-search-results] > li')"
+                               ".length === 14")
+        flags = page.eval_on_selector_all("[data-search-results] > li",
+                                          "els => els.map(e => 'about' in e.dataset)")
+        assert flags == [False] * 12 + [True] * 2
+        assert "2" in page.locator("[data-search-about]").inner_text()
+        context.close()

@@ -6,7 +6,9 @@ releases in :data:`EDGE_CASES`, each chosen for something the site must handle.
 
 ``build_demo(root)`` converts :func:`demo_sources` with ``python -m briefing convert`` into
 ``root/content/releases`` and builds it with ``python -m pelican`` and the repository's
-``pelicanconf.py`` (every plugin, the real taxonomy) into ``root/output`` — subprocesses, so no
+``pelicanconf.py`` (every plugin, the real taxonomy; the search index in parts of
+:data:`SEARCH_PART_PAGES` pages, so every search test runs on a joined index) into
+``root/output`` — subprocesses, so no
 Pelican plugin or signal state leaks into the test process. ``build_demo_once`` shares one build
 between parallel test workers (file lock); ``serve(folder)`` serves a folder on 127.0.0.1.
 The session fixtures in ``tests/conftest.py`` (``demo_build``, ``demo_output``) use these.
@@ -49,6 +51,7 @@ def demo_sources() -> list[Path]:
     """The files the demo converts: the seeds, then the edge cases (those present)."""
     real = [SOURCES / f"{key}.txt" for key in EDGE_CASES]
     return seed_sources() + [p for p in real if p.exists()]
+SEARCH_PART_PAGES = 2  # pages per Pagefind run in the demo: 5 per language, so 3 joined parts
 
 
 def _run(cmd: list[str]) -> None:
@@ -68,7 +71,8 @@ def build_demo(root: Path) -> Path:
     cache = json.dumps(str(root / "cache"))
     _run([sys.executable, "-m", "pelican", str(root / "content"),
           "-s", str(REPO / "pelicanconf.py"), "-o", str(root / "output"), "--fatal", "errors",
-          "-e", f"BRIEFING_TAXONOMY_PATH={taxonomy}", f"CACHE_PATH={cache}"])
+          "-e", f"BRIEFING_TAXONOMY_PATH={taxonomy}", f"CACHE_PATH={cache}",
+          f"SEARCH_PART_PAGES={SEARCH_PART_PAGES}"])
     return root / "output"
 
 

@@ -48,11 +48,11 @@ BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "tr", "blockquote",
 #: The search page's own words: English msgids, translated by the theme's catalogues (.po).
 STRINGS = {
     "title": "Search releases",
-    "about": "Also showing {n} releases about {terms}",
-    "about_later": "Releases about {terms} follow those that contain the word",
+    "about": "Also showing {n} releases that name {terms}",
+    "about_later": "Releases that name {terms} follow those that contain the word",
     "about_off": "Show only releases that contain the word",
-    "about_on": "Also show releases about {terms}",
-    "about_label": "About {terms}",
+    "about_on": "Also show releases that name {terms}",
+    "about_label": "Mentions {terms}",
     "button": "Search", "filters": "Filter results", "more": "Show more", "tags": "Tags",
     "count": "{n} releases found", "none": "No release matches your search",
     "prompt": "Type a word, or pick a filter", "error": "Search could not be loaded",
@@ -70,7 +70,7 @@ INDEX_STRINGS = {
     "th": {"label": "Search the Thai releases",
            "hint": "Searches the Thai text of each release. A Thai word also finds the words "
                    "that begin with it (สแกม finds สแกมเมอร์); the name of a country, "
-                   "organisation, person or topic also lists the releases about it."},
+                   "organisation, person or topic also lists the releases that name it."},
     "en": {"label": "Search the English pages",
            "hint": "Searches the English pages: headlines, facts and the names of the "
                    "countries, organisations, people, places and topics each release mentions, "

@@ -190,6 +190,17 @@ def summary_th(release: Release, limit: int = 300) -> str:
     return text[: cut if cut > 0 else limit].rstrip() + "…"
 
 
+def dated_if_thin(title: str, told) -> str:
+    """A headline that shows no event, counterpart, place or figure carries the publication
+    date, so two releases share a headline only when they are of the same day."""
+    shown = [x for x in (told.event, told.counterpart, told.place, *told.figures) if x]
+    if told.original or any(x in title for x in shown):
+        return title
+    if told.published is None or en_date(told.published) in title:
+        return title
+    return f"{title} — {en_date(told.published)}"
+
+
 def render_english(release: Release, matcher, lexicon: dict | None = None) -> EnglishText:
     """The English headline, summary and Markdown body of a tagged release (``lexicon``: the
     English names learned from the whole batch, :func:`briefing.convert.names.build_lexicon`)."""
@@ -202,7 +213,7 @@ def render_english(release: Release, matcher, lexicon: dict | None = None) -> En
         title, lead = about_meeting
     else:
         told = headline_facts(release, matcher, matcher.headline_cues, lexicon or {})
-        title, lead = compose(told), compose_lead(told)
+        title, lead = dated_if_thin(compose(told), told), compose_lead(told)
     ranked = ranked_topics(release, body_hits)[:SUMMARY_TOPICS]
     topics = [lower_first(name(tax.get("topics", t), "en")) for t in ranked]
     topics = [t for t in topics if t not in lead]  # the lead may already name them

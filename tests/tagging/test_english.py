@@ -121,3 +121,19 @@ def test_headline_subject_is_never_a_company_named_in_the_body(matcher):
             "หลอกขายแพคเกจทัวร์ ทำให้ประชาชนเสียหาย ขอให้ระวังการโอนเงิน")
     title = _headline(matcher, "ผู้ว่าฯ เตือนภัยทัวร์ทิพย์หลอกลวงออนไลน์", lead)
     assert not title.startswith(("Meta", "LINE")), title
+
+
+def test_thin_headlines_of_different_days_are_distinct():
+    """A headline that shows no event, counterpart, place or figure carries its date, so two
+    releases of different days never share it; one that shows its event stays as it is."""
+    import datetime as dt
+
+    from briefing.convert.compose import Facts
+    from briefing.convert.english import dated_if_thin
+
+    thin = [Facts(type="fake-news", actor="MDES", published=dt.date(2025, 6, d)) for d in (20, 21)]
+    titles = {dated_if_thin("MDES flags a false claim circulating online", f) for f in thin}
+    assert titles == {"MDES flags a false claim circulating online — 20 June 2025",
+                      "MDES flags a false claim circulating online — 21 June 2025"}
+    event = Facts(type="meeting", actor="MDES", event="5th ADGMIN", published=dt.date(2025, 1, 16))
+    assert dated_if_thin("MDES attends the 5th ADGMIN", event) == "MDES attends the 5th ADGMIN"

@@ -10,6 +10,7 @@ Thai script appears, marked ``lang="th"``), names romanised from Thai marked *(r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefing.contract import split_meeting
@@ -190,13 +191,16 @@ def summary_th(release: Release, limit: int = 300) -> str:
     return text[: cut if cut > 0 else limit].rstrip() + "…"
 
 
+DATED_RE = re.compile(r"\b\d{1,2} [A-Z][a-z]+ \d{4}\b")
+
+
 def dated_if_thin(title: str, told) -> str:
     """A headline that shows no event, counterpart, place or figure carries the publication
     date, so two releases share a headline only when they are of the same day."""
     shown = [x for x in (told.event, told.counterpart, told.place, *told.figures) if x]
     if told.original or any(x in title for x in shown):
         return title
-    if told.published is None or en_date(told.published) in title:
+    if told.published is None or DATED_RE.search(title):  # dated already (a Cabinet meeting's)
         return title
     return f"{title} — {en_date(told.published)}"
 

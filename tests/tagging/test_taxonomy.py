@@ -4,29 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import textwrap
 
-import pytest
+from taxonomy_files import error_of, write
 
-from briefing.taxonomy import KINDS, TaxonomyError, load_taxonomy, name
+from briefing.taxonomy import KINDS, load_taxonomy, name
 from briefing.taxonomy import main as taxonomy_main
-
-MINIMAL_COUNTRIES = "- id: KH\n- id: ID\n"
-
-
-def write(tmp_path, **files):
-    folder = tmp_path / "taxonomy"
-    folder.mkdir(exist_ok=True)
-    files.setdefault("countries", MINIMAL_COUNTRIES)
-    for kind, text in files.items():
-        (folder / f"{kind}.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
-    return folder
-
-
-def error_of(folder) -> str:
-    with pytest.raises(TaxonomyError) as info:
-        load_taxonomy(folder)
-    return str(info.value)
 
 
 def test_real_taxonomy_loads_every_kind(taxonomy):

@@ -4,27 +4,11 @@ unbounded alias lists, and messages pointing at the term's ``id:`` line instead 
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
+from taxonomy_files import error_of, write
 
-from briefing.taxonomy import TaxonomyError, load_taxonomy
+from briefing.taxonomy import load_taxonomy
 from briefing.taxonomy.schema import MAX_ALIAS_CHARS, MAX_ALIASES
-
-
-def write(tmp_path, **files):
-    folder = tmp_path / "taxonomy"
-    folder.mkdir(exist_ok=True)
-    files.setdefault("countries", "- id: KH\n- id: ID\n")
-    for kind, text in files.items():
-        (folder / f"{kind}.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
-    return folder
-
-
-def error_of(folder) -> str:
-    with pytest.raises(TaxonomyError) as info:
-        load_taxonomy(folder)
-    return str(info.value)
 
 
 def test_norway_no_and_yes_on_stay_text(tmp_path):

@@ -34,7 +34,8 @@ def unquoted(text: str, cues: dict, shortest: int = 0) -> str:
     return text
 
 
-def _lead(release) -> str:
+def lead_paragraph(release) -> str:
+    """The release's first body paragraph (``""`` without one)."""
     return release.paragraphs[0] if release.paragraphs else ""
 
 
@@ -82,7 +83,7 @@ def _title_people(release, title_hits, tax, cues, lexicon) -> list[tuple[int, st
         if people:
             out.append((start, people[0].id, ""))
             continue
-        en, source = english_name(thai, _lead(release), lexicon or {}, tax)
+        en, source = english_name(thai, lead_paragraph(release), lexicon or {}, tax)
         if source in ("release", "corpus") and len(en.split()) >= 2:
             out.append((start, "", en))
     return out

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from briefing.convert.headline import en_date
+
 PHRASING = Path(__file__).resolve().parent / "data" / "headlines.yaml"
 MAX_WORDS = 16
 
@@ -47,11 +49,6 @@ class Facts:
 def load_phrasing(path: Path = PHRASING) -> dict:
     """The phrasing data (headlines.yaml)."""
     return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def en_date(value: date) -> str:
-    """``4 March 2025``."""
-    return f"{value.day} {value:%B %Y}"
 
 
 def _fields(template: str) -> list[str]:

@@ -46,7 +46,6 @@ ACTOR_WINDOW = 200
 ASSIGNEE_WINDOW = 20
 #: Cabinet digests ("สรุปข่าวการประชุมคณะรัฐมนตรี", "ครม. รับทราบ…") are the Cabinet's, not the PM's.
 CABINET_RE = re.compile(r"การประชุม\s*(?:คณะรัฐมนตรี|ครม\.?)|^\s*ครม\.")
-CABINET_VERBS = ("notes the outcome of", "noted the outcome of", "to prepare for")
 
 
 def ordinal(n: int) -> str:
@@ -212,18 +211,6 @@ def subject(release: Release, title_hits, body_hits, taxonomy, visit: bool = Fal
                         if h.kind == "organisations") if org.extra.get("country") == "TH"
     ]  # fmt: skip
     return _org_label(orgs[0]) if orgs else "Thailand"
-
-
-def _main_country(release: Release, body_hits) -> str | None:
-    """The foreign country named most often (at least twice), if one stands out."""
-    counts: dict[str, int] = {}
-    for h in body_hits:
-        if h.kind == "countries" and h.id != "TH":
-            counts[h.id] = counts.get(h.id, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        return ranked[0][0]
-    return None
 
 
 def main_meeting(release: Release, title_hits) -> MeetingRef | None:

@@ -19,11 +19,12 @@ from pathlib import Path
 
 import yaml
 
-from briefing.convert.actors import actor, org_label, unquoted
+from briefing.convert.actors import actor, lead_paragraph, org_label, unquoted
 from briefing.convert.compose import Facts
 from briefing.convert.dates import find_body_dates
 from briefing.convert.figures import find_figures
-from briefing.convert.headline import main_meeting, meeting_phrase
+from briefing.convert.headline import main_meeting, meeting_phrase, ordinal
+from briefing.model import release_text
 from briefing.taxonomy.model import name
 
 CUES = Path(__file__).resolve().parent / "data" / "headline_cues.yaml"
@@ -38,10 +39,6 @@ EVENT_WORDS_RE = re.compile(r"\b(?:Summit|Forum|Meeting|Conference|Expo|Day|Week
 def load_cues(path: Path = CUES) -> dict:
     """The extraction cue words (cues.yaml)."""
     return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def _lead(release) -> str:
-    return release.paragraphs[0] if release.paragraphs else ""
 
 
 def _foreign_countries(hits) -> list[str]:
@@ -71,9 +68,8 @@ def latin_names(title: str, skip: list[tuple[int, int]], cues: dict) -> tuple[st
             continue
         n = ORDINAL_RE.match(title[m.end() :])
         if n and not event:
-            k = int(n.group(1))
-            suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
-            event = f"{k}{suffix} {text}" + ("" if EVENT_WORDS_RE.search(text) else " meeting")
+            event = f"{ordinal(int(n.group(1)))} {text}" + (
+                "" if EVENT_WORDS_RE.search(text) else " meeting")
         elif EVENT_WORDS_RE.search(text) and not event:
             event = text
         elif not event and title[: m.start()].rstrip().endswith(tuple(cues["meeting_words"])):
@@ -175,7 +171,7 @@ def event_date(release, kind: str, cues: dict) -> date | None:
     pub = release.date
     if kind not in cues["dated_types"] or pub is None:
         return None
-    text = unquoted(release.title + "\n" + _lead(release)[: cues["lead_date_chars"]], cues)
+    text = unquoted(release.title + "\n" + lead_paragraph(release)[: cues["lead_date_chars"]], cues)
     before, after = cues["event_window"]
     for span in find_body_dates(text):
         if -timedelta(days=before) <= span.start - pub <= timedelta(days=after):
@@ -196,6 +192,21 @@ def claim(title: str, cues: dict) -> str:
     return ""
 
 
+def opening_hits(release, matcher) -> tuple[list, list]:
+    """(hits in the lead paragraph, at its own offsets; hits in the title and the first three
+    paragraphs), read off the tag stage's scan of the whole text (``matcher.find`` remembers it)
+    instead of tokenising those texts again: they are its prefix, cut at a line break."""
+    if not release.paragraphs:
+        return [], matcher.find(release.title)
+    hits = matcher.find(release_text(release))
+    start = len(release.title) + 1
+    lead_end = start + len(release.paragraphs[0])
+    opening_end = start + len("\n".join(release.paragraphs[:3]))
+    lead = [replace(h, start=h.start - start, end=h.end - start) for h in hits
+            if start <= h.start and h.end <= lead_end]
+    return lead, [h for h in hits if h.end <= opening_end]
+
+
 def facts_from_release(release, matcher, cues: dict | None = None, lexicon=None,
                        kind: str | None = None) -> Facts:
     """The headline facts of a prepared release; ``kind`` overrides the type (e.g. gold)."""
@@ -203,8 +214,7 @@ def facts_from_release(release, matcher, cues: dict | None = None, lexicon=None,
     tax = matcher.taxonomy
     title = unquoted(release.title, cues, cues["claim_min"])
     title_hits = [h for h in matcher.find(release.title) if title[h.start : h.end].strip()]
-    lead_hits = matcher.find(_lead(release))
-    body_hits = matcher.find(release.title + "\n" + "\n".join(release.paragraphs[:3]))
+    lead_hits, body_hits = opening_hits(release, matcher)
     kind = kind or release.type or "other"
     who, at = actor(release, title_hits, tax, cues, lexicon, body_hits,
                     kind in cues["action_types"])

@@ -74,7 +74,7 @@ def test_every_module_has_a_docstring_and_stays_small():
     assert not problems, "\n".join(problems)
 
 
-def test_the_rule_catches_an_upward_import(tmp_path, monkeypatch):
+def test_the_rule_catches_an_upward_import(tmp_path):
     module = ROOT / "briefing" / "taxonomy" / "model.py"
     bad = tmp_path / "bad.py"
     bad.write_text("from briefing.convert.tag import compile_matcher\n", encoding="utf-8")

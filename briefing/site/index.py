@@ -18,10 +18,6 @@ from briefing.taxonomy import Session, Taxonomy, Term
 STATUS_ORDER = MEETING_STATUSES
 
 
-class UnknownTermError(ValueError):
-    """A release names a tag id the taxonomy does not define (the message lists every case)."""
-
-
 def tag_ids(article, kind: str) -> list[str]:
     """The ids of one kind in an article's front matter (meetings as ``series/session``)."""
     value = article.metadata.get(kind) or []
@@ -205,4 +201,4 @@ def _tag_keys(article) -> set[tuple[str, str]]:
     return keys
 
 
-__all__ = ["LANGS", "SiteIndex", "UnknownTermError", "build_index", "check_articles", "tag_ids"]
+__all__ = ["LANGS", "SiteIndex", "build_index", "check_articles", "tag_ids"]

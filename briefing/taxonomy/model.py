@@ -47,7 +47,6 @@ class Session:
     def ref(self) -> str:
         return f"{self.series}/{self.id}"
 
-    key = ref
 
     def url(self, lang: str) -> str:
         return session_url(lang, self.series, self.id)
